@@ -22,10 +22,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core must not import React.' },
-            { group: ['three', 'three/*', '@react-three/*'], message: 'src/core must not import three.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'src/core must not import React.',
+            },
+            {
+              group: ['three', 'three/*', '@react-three/*'],
+              message: 'src/core must not import three.',
+            },
             { group: ['zustand', 'zustand/*'], message: 'src/core must not import the store.' },
-            { group: ['../scene/*', '../ui/*', '../state/*'], message: 'src/core depends on nothing above it.' },
+            {
+              group: ['../scene/*', '../ui/*', '../state/*'],
+              message: 'src/core depends on nothing above it.',
+            },
           ],
         },
       ],
@@ -33,7 +42,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

@@ -1,0 +1,90 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { useAppStore } from './state/store.ts';
+import { loadAppData } from './state/loadAppData.ts';
+import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
+import { installTestHooks } from './state/testHooks.ts';
+import { webglAvailable } from './scene/Viewer.tsx';
+import { Header } from './ui/Header.tsx';
+import { MuscleBrowser } from './ui/MuscleBrowser.tsx';
+import { SidePanel } from './ui/SidePanel.tsx';
+import { ViewControls } from './ui/ViewControls.tsx';
+import { Notices } from './ui/Notices.tsx';
+import { Legend } from './ui/Legend.tsx';
+import { NoWebGL } from './ui/NoWebGL.tsx';
+import { usePresentationKeys } from './ui/usePresentationKeys.ts';
+
+const Viewer = lazy(() => import('./scene/Viewer.tsx').then((m) => ({ default: m.Viewer })));
+
+export function App() {
+  const dataset = useAppStore((s) => s.dataset);
+  const datasetError = useAppStore((s) => s.datasetError);
+  const webgl = useAppStore((s) => s.webgl);
+  const present = useAppStore((s) => s.present);
+  usePresentationKeys();
+
+  useEffect(() => {
+    installTestHooks();
+    if (!webglAvailable()) useAppStore.getState().setWebgl('unavailable');
+    let stopUrl = () => {};
+    loadAppData()
+      .then((loaded) => {
+        useAppStore.getState().setDataset(loaded);
+        restoreFromUrl(loaded);
+        stopUrl = followStoreIntoUrl();
+        if (useAppStore.getState().webgl === 'unavailable') {
+          document.documentElement.dataset.ready = 'true';
+        }
+      })
+      .catch((error: unknown) => {
+        useAppStore
+          .getState()
+          .setDatasetError(error instanceof Error ? error.message : String(error));
+        document.documentElement.dataset.ready = 'true';
+      });
+    return () => stopUrl();
+  }, []);
+
+  return (
+    <div className={present ? 'app presenting' : 'app'}>
+      <a className="skip-link" href="#panel">
+        Skip to the muscle information
+      </a>
+      <Header />
+      <Notices />
+      <main className="layout">
+        <nav className="browser" aria-label="Muscles by body area">
+          <MuscleBrowser />
+        </nav>
+        <section className="stage" aria-label="3D body view">
+          {datasetError ? (
+            <div className="viewer-message" role="alert">
+              <p>
+                <strong>The data could not be loaded.</strong>
+              </p>
+              <pre>{datasetError}</pre>
+            </div>
+          ) : webgl === 'unavailable' ? (
+            <NoWebGL />
+          ) : dataset ? (
+            <Suspense fallback={<p className="viewer-message">Loading the 3D body…</p>}>
+              <Viewer />
+            </Suspense>
+          ) : (
+            <p className="viewer-message">Loading…</p>
+          )}
+          {webgl === 'lost' && (
+            <p className="viewer-message overlay" role="status">
+              The graphics context was lost. Restoring the view…
+            </p>
+          )}
+          <div id="hover-label" className="hover-label" hidden aria-hidden="true" />
+          <ViewControls />
+          <Legend />
+        </section>
+        <aside id="panel" className="panel" aria-label="Details" tabIndex={-1}>
+          <SidePanel />
+        </aside>
+      </main>
+    </div>
+  );
+}

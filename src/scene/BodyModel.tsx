@@ -1,0 +1,224 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { useGLTF } from '@react-three/drei';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { Mesh, MeshStandardMaterial, type Intersection, type Raycaster } from 'three';
+import { acceleratedRaycast } from 'three-mesh-bvh';
+import { useAppStore, type AppState } from '../state/store.ts';
+import { referralIntensities } from '../core/referral.ts';
+import type { MuscleSide } from '../core/url-state.ts';
+import { createMuscleMaterial, createSkinMaterial } from './materials.ts';
+import { prepareModel, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
+import { paintZones } from './zones.ts';
+import { setSceneModel } from './sceneModel.ts';
+import { hoverLabel } from './hoverLabel.ts';
+import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
+
+export const modelUrl = `${import.meta.env.BASE_URL}models/body.glb`;
+
+const noRaycast = (): void => {};
+const bvhRaycast = function (this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
+  acceleratedRaycast.call(this, raycaster, hits);
+};
+/** A pointer that moved more than this many pixels between down and up was a drag, not a click. */
+const clickSlopPx = 5;
+
+function muscleAt(
+  layer: MuscleLayer,
+  event: ThreeEvent<PointerEvent | MouseEvent>,
+): MuscleSide | null {
+  const vertex = event.face?.a;
+  if (vertex === undefined) return null;
+  const entry = layer.muscles[(layer.muscleOfVertex[vertex] ?? 0) - (layer.muscles[0]?.index ?? 0)];
+  return entry ? { muscle: entry.muscle, side: entry.side } : null;
+}
+
+function sameMuscle(a: MuscleSide | null, muscle: string, side: string): boolean {
+  return a !== null && a.muscle === muscle && a.side === side;
+}
+
+/** Per-vertex muscle state: hover, selected, compared, or dimmed behind a selection. */
+function writeMuscleStates(model: PreparedModel, state: AppState): void {
+  for (const layer of Object.values(model.layers)) {
+    const values = layer.state.array as Float32Array;
+    for (const entry of layer.muscles) {
+      let value = 0;
+      if (sameMuscle(state.selection, entry.muscle, entry.side)) value = 2;
+      else if (sameMuscle(state.compare, entry.muscle, entry.side)) value = 3;
+      else if (sameMuscle(state.hover, entry.muscle, entry.side)) value = 1;
+      else if (state.selection && state.mode === 'explore') value = 4;
+      const start = entry.vertexStart;
+      values.fill(value, start, start + entry.vertexCount);
+    }
+    layer.state.needsUpdate = true;
+  }
+}
+
+function zonesFor(
+  state: AppState,
+  pick: MuscleSide | null,
+  trp: string | null,
+): Map<string, number> {
+  const dataset = state.dataset;
+  const record = pick ? dataset?.muscles.get(pick.muscle) : undefined;
+  if (!dataset || !pick || !record) return new Map();
+  return referralIntensities(record, pick.side, dataset.regions, trp);
+}
+
+function writeZones(model: PreparedModel, state: AppState): void {
+  paintZones(model.skin, {
+    referral: zonesFor(state, state.selection, state.trp),
+    compare: zonesFor(state, state.compare, null),
+    pain: new Set(state.mode === 'pain' || state.painSpots.length > 0 ? state.painSpots : []),
+  });
+}
+
+export function BodyModel() {
+  const gltf = useGLTF(modelUrl, false, true);
+  const model = useMemo(() => prepareModel(gltf.scene), [gltf.scene]);
+  const invalidate = useThree((s) => s.invalidate);
+  const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
+  const layers = useAppStore((s) => s.layers);
+  const mode = useAppStore((s) => s.mode);
+  const muscleMaterial = useMemo(createMuscleMaterial, []);
+  const skin = useMemo(createSkinMaterial, []);
+  const skeletonMaterial = useMemo(
+    () => new MeshStandardMaterial({ color: '#ede6d3', roughness: 0.75 }),
+    [],
+  );
+  const painting = useRef<{ adding: boolean } | null>(null);
+
+  useEffect(() => {
+    setSceneModel(model);
+    return () => setSceneModel(null);
+  }, [model]);
+
+  // The scene follows the store by mutating buffers, not by re-rendering React.
+  useEffect(() => {
+    const apply = (state: AppState, previous: AppState | null) => {
+      if (
+        !previous ||
+        state.selection !== previous.selection ||
+        state.compare !== previous.compare ||
+        state.hover !== previous.hover ||
+        state.mode !== previous.mode
+      ) {
+        writeMuscleStates(model, state);
+      }
+      if (
+        !previous ||
+        state.selection !== previous.selection ||
+        state.compare !== previous.compare ||
+        state.trp !== previous.trp ||
+        state.painSpots !== previous.painSpots ||
+        state.mode !== previous.mode ||
+        state.dataset !== previous.dataset
+      ) {
+        writeZones(model, state);
+      }
+      invalidate();
+    };
+    apply(useAppStore.getState(), null);
+    return useAppStore.subscribe(apply);
+  }, [model, invalidate]);
+
+  useEffect(() => {
+    // translucent skin over muscles while exploring; an opaque body to mark pain on
+    skin.uniforms.uSkinAlpha.value = mode === 'pain' ? 0.9 : layers.skin ? 0.28 : 0;
+    skin.material.depthWrite = mode === 'pain';
+    invalidate();
+  }, [layers.skin, mode, skin, invalidate]);
+
+  const exploring = mode === 'explore';
+
+  const onMuscleMove = (layer: MuscleLayer) => (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    const hit = muscleAt(layer, event);
+    useAppStore.getState().setHover(hit);
+    hoverLabel.show(hit, event.nativeEvent.clientX, event.nativeEvent.clientY);
+  };
+  const onMuscleOut = () => {
+    useAppStore.getState().setHover(null);
+    hoverLabel.hide();
+  };
+  const onMuscleClick = (layer: MuscleLayer) => (event: ThreeEvent<MouseEvent>) => {
+    event.stopPropagation();
+    if (event.delta > clickSlopPx) return;
+    const hit = muscleAt(layer, event);
+    if (hit) useAppStore.getState().select(hit);
+  };
+
+  const regionAt = (event: ThreeEvent<PointerEvent>): string | null => {
+    const vertex = event.face?.a;
+    if (vertex === undefined) return null;
+    return model.skin.regions[model.skin.regionOfVertex[vertex] ?? 0] ?? null;
+  };
+  const onSkinDown = (event: ThreeEvent<PointerEvent>) => {
+    event.stopPropagation();
+    const region = regionAt(event);
+    if (!region) return;
+    const store = useAppStore.getState();
+    const adding = !store.painSpots.includes(region);
+    painting.current = { adding };
+    if (controls) controls.enabled = false;
+    store.togglePainSpot(region);
+  };
+  const onSkinMove = (event: ThreeEvent<PointerEvent>) => {
+    const region = regionAt(event);
+    hoverLabel.showRegion(region, event.nativeEvent.clientX, event.nativeEvent.clientY);
+    if (!painting.current || !region) return;
+    event.stopPropagation();
+    const store = useAppStore.getState();
+    const has = store.painSpots.includes(region);
+    if (has !== painting.current.adding) store.togglePainSpot(region);
+  };
+  const endPainting = () => {
+    painting.current = null;
+    if (controls) controls.enabled = true;
+  };
+  useEffect(() => {
+    window.addEventListener('pointerup', endPainting);
+    return () => window.removeEventListener('pointerup', endPainting);
+  });
+
+  const muscleLayer = (layer: MuscleLayer, visible: boolean) => (
+    <mesh
+      key={layer.layer}
+      name={`layer-${layer.layer}`}
+      geometry={layer.geometry}
+      material={muscleMaterial}
+      visible={visible}
+      raycast={visible && exploring ? bvhRaycast : noRaycast}
+      onPointerMove={onMuscleMove(layer)}
+      onPointerOut={onMuscleOut}
+      onClick={onMuscleClick(layer)}
+    />
+  );
+
+  return (
+    <group>
+      <mesh
+        name="skeleton"
+        geometry={model.skeleton}
+        material={skeletonMaterial}
+        visible={layers.skeleton}
+        raycast={layers.skeleton && exploring ? bvhRaycast : noRaycast}
+        onClick={(event) => event.stopPropagation()}
+      />
+      {muscleLayer(model.layers.D, layers.deep)}
+      {muscleLayer(model.layers.S, layers.superficial)}
+      <TriggerPointMarkers model={model} />
+      <mesh
+        name="skin"
+        geometry={model.skin.geometry}
+        material={skin.material}
+        renderOrder={2}
+        raycast={exploring ? noRaycast : bvhRaycast}
+        onPointerDown={onSkinDown}
+        onPointerMove={onSkinMove}
+        onPointerOut={() => hoverLabel.hide()}
+      />
+    </group>
+  );
+}
+
+useGLTF.preload(modelUrl, false, true);

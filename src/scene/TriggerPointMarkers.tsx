@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
+import {
+  Mesh,
+  MeshBasicMaterial,
+  SphereGeometry,
+  TorusGeometry,
+  type Intersection,
+  type Raycaster,
+  type Vector3,
+} from 'three';
+import { useAppStore } from '../state/store.ts';
+import type { MuscleSide } from '../core/url-state.ts';
+import { muscleKey, pointAlong, type PreparedModel } from './prepareModel.ts';
+import { hoverLabel } from './hoverLabel.ts';
+
+export interface PlacedTriggerPoint {
+  readonly id: string;
+  readonly label: string;
+  readonly position: Vector3;
+  readonly compared: boolean;
+}
+
+/** Where each trigger point of a muscle sits on the model: `along` its strand. */
+export function placeTriggerPoints(
+  model: PreparedModel,
+  pick: MuscleSide,
+  points: readonly {
+    id: string;
+    label: string;
+    at: { along: number; strand?: number | undefined };
+  }[],
+  compared: boolean,
+): PlacedTriggerPoint[] {
+  const entry = model.byKey.get(muscleKey(pick.muscle, pick.side));
+  if (!entry || entry.strands.length === 0) return [];
+  return points.map((point) => {
+    const strandIndex = point.at.strand ?? Math.floor(entry.strands.length / 2);
+    const strand = entry.strands[Math.min(strandIndex, entry.strands.length - 1)] ?? [];
+    return {
+      id: point.id,
+      label: point.label,
+      position: pointAlong(strand, point.at.along),
+      compared,
+    };
+  });
+}
+
+const markerGeometry = new SphereGeometry(0.011, 12, 8);
+const ringGeometry = new TorusGeometry(0.017, 0.0035, 6, 20);
+
+/** Markers always win the pick: they sit inside the muscle they belong to. */
+const frontmostRaycast = function (this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
+  const before = hits.length;
+  Mesh.prototype.raycast.call(this, raycaster, hits);
+  for (let i = before; i < hits.length; i++) hits[i]!.distance = 0;
+};
+
+export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
+  const selection = useAppStore((s) => s.selection);
+  const compare = useAppStore((s) => s.compare);
+  const trp = useAppStore((s) => s.trp);
+  const dataset = useAppStore((s) => s.dataset);
+  const camera = useThree((s) => s.camera);
+  const materials = useMemo(
+    () => ({
+      point: new MeshBasicMaterial({ color: '#ffd400', depthTest: false, transparent: true }),
+      chosen: new MeshBasicMaterial({ color: '#ffffff', depthTest: false, transparent: true }),
+      compared: new MeshBasicMaterial({ color: '#56b4e9', depthTest: false, transparent: true }),
+      ring: new MeshBasicMaterial({ color: '#1a1a1a', depthTest: false, transparent: true }),
+    }),
+    [],
+  );
+
+  const placed = useMemo(() => {
+    if (!dataset) return [];
+    const out: PlacedTriggerPoint[] = [];
+    for (const [pick, compared] of [
+      [selection, false],
+      [compare, true],
+    ] as const) {
+      const record = pick ? dataset.muscles.get(pick.muscle) : undefined;
+      if (pick && record)
+        out.push(...placeTriggerPoints(model, pick, record.triggerPoints, compared));
+    }
+    return out;
+  }, [dataset, model, selection, compare]);
+
+  return (
+    <group name="trigger-points">
+      {placed.map((point) => (
+        <group key={`${point.compared ? 'c' : 's'}:${point.id}`} position={point.position}>
+          <mesh
+            geometry={markerGeometry}
+            material={
+              point.compared
+                ? materials.compared
+                : trp === point.id
+                  ? materials.chosen
+                  : materials.point
+            }
+            renderOrder={10}
+            raycast={frontmostRaycast}
+            onPointerMove={(event) => {
+              event.stopPropagation();
+              hoverLabel.showText(
+                `Trigger point: ${point.label}`,
+                event.nativeEvent.clientX,
+                event.nativeEvent.clientY,
+              );
+            }}
+            onPointerOut={() => hoverLabel.hide()}
+            onClick={(event: ThreeEvent<MouseEvent>) => {
+              event.stopPropagation();
+              if (point.compared) return;
+              const store = useAppStore.getState();
+              store.setTrp(store.trp === point.id ? null : point.id);
+            }}
+          />
+          <mesh
+            geometry={ringGeometry}
+            material={materials.ring}
+            renderOrder={9}
+            raycast={() => {}}
+            quaternion={camera.quaternion}
+          />
+        </group>
+      ))}
+    </group>
+  );
+}

@@ -1,0 +1,132 @@
+import { Component, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { useAppStore, viewStateOf } from '../state/store.ts';
+import { serializeViewState } from '../core/url-state.ts';
+import { BodyModel } from './BodyModel.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import { getSceneModel, setSceneView } from './sceneModel.ts';
+import { installTestHooks } from '../state/testHooks.ts';
+import { musclePoint, projectRegion } from './probe.ts';
+
+installTestHooks({ musclePoint, projectRegion });
+
+/** True when this browser can create a WebGL context at all. */
+export function webglAvailable(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Tells tests and tools that the frame for the current state is on screen:
+ * `data-ready="true"` once the model is drawn, `data-drawn` = the state that frame shows.
+ */
+function DrawnSignal() {
+  const pending = useRef(true);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(
+    () =>
+      useAppStore.subscribe(() => {
+        pending.current = true;
+        invalidate();
+      }),
+    [invalidate],
+  );
+  useFrame(() => {
+    if (!pending.current || !getSceneModel()) return;
+    pending.current = false;
+    const state = useAppStore.getState();
+    const key = `${serializeViewState(viewStateOf(state))}#${state.cameraRequest}`;
+    // runs after this frame's render, which follows the useFrame callbacks in the same tick
+    setTimeout(() => {
+      const root = document.documentElement;
+      root.dataset.drawn = key;
+      root.dataset.ready = 'true';
+    }, 0);
+  });
+  return null;
+}
+
+/** Keeps the view alive across a lost WebGL context: prevent the default, redraw on restore. */
+function ContextLossGuard() {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const canvas = gl.domElement;
+    const lost = (event: Event) => {
+      event.preventDefault();
+      useAppStore.getState().setWebgl('lost');
+      document.documentElement.dataset.ready = 'false';
+    };
+    const restored = () => {
+      useAppStore.getState().setWebgl('ok');
+      invalidate();
+    };
+    canvas.addEventListener('webglcontextlost', lost);
+    canvas.addEventListener('webglcontextrestored', restored);
+    return () => {
+      canvas.removeEventListener('webglcontextlost', lost);
+      canvas.removeEventListener('webglcontextrestored', restored);
+    };
+  }, [gl, invalidate]);
+  return null;
+}
+
+class ModelErrorBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
+  override state = { error: null as string | null };
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  override render() {
+    if (this.state.error) {
+      return (
+        <div className="viewer-message" role="alert">
+          <p>
+            <strong>The 3D body could not be shown.</strong> {this.state.error}
+          </p>
+          <p>Search and the muscle list still work.</p>
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}
+
+export function Viewer() {
+  const webgl = useAppStore((s) => s.webgl);
+  if (webgl === 'unavailable') return null;
+  return (
+    <ModelErrorBoundary>
+      <Canvas
+        frameloop="demand"
+        dpr={[1, 2]}
+        gl={{ preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' }}
+        camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
+        onCreated={({ gl, camera, scene }) => {
+          gl.setClearColor('#f4f1ec');
+          setSceneView({ camera, scene, canvas: gl.domElement });
+          useAppStore.getState().setWebgl('ok');
+        }}
+        onPointerMissed={(event) => {
+          if (event.type === 'click' && useAppStore.getState().mode === 'explore') {
+            useAppStore.getState().select(null);
+          }
+        }}
+        aria-label="3D body. Use the search box or the muscle list for keyboard access."
+      >
+        <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
+        <directionalLight position={[1.5, 3, 2.5]} intensity={1.5} />
+        <directionalLight position={[-2, 1.5, -2.5]} intensity={0.8} />
+        <Suspense fallback={null}>
+          <BodyModel />
+        </Suspense>
+        <CameraRig />
+        <DrawnSignal />
+        <ContextLossGuard />
+      </Canvas>
+    </ModelErrorBoundary>
+  );
+}

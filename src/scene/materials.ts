@@ -1,0 +1,122 @@
+/**
+ * Materials: muscle tint by per-vertex state, and the skin shader that draws referral zones in the
+ * clinical charting convention (essential solid, spillover stippled) plus pain-spot hatching.
+ */
+import { Color, DoubleSide, MeshStandardMaterial } from 'three';
+
+/** Referral red and a colour-blind-safe blue for the compared muscle (Okabe–Ito palette). */
+export const referralColor = new Color('#d7191c');
+export const compareColor = new Color('#0072b2');
+export const painColor = new Color('#111111');
+export const skinColor = new Color('#e2bfa5');
+
+export function createMuscleMaterial(): MeshStandardMaterial {
+  const material = new MeshStandardMaterial({ vertexColors: true, roughness: 0.62, metalness: 0 });
+  material.onBeforeCompile = (shader) => {
+    shader.vertexShader = shader.vertexShader
+      .replace(
+        '#include <common>',
+        '#include <common>\nattribute float aState;\nvarying float vState;',
+      )
+      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvState = aState;');
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', '#include <common>\nvarying float vState;')
+      .replace(
+        '#include <color_fragment>',
+        `#include <color_fragment>
+        // 1 hover, 2 selected, 3 compared, 4 dimmed (another muscle is selected)
+        if (vState > 3.5) {
+          float grey = dot(diffuseColor.rgb, vec3(0.3, 0.59, 0.11));
+          diffuseColor.rgb = mix(diffuseColor.rgb, vec3(grey), 0.55) * 0.85 + 0.08;
+        } else if (vState > 2.5) {
+          diffuseColor.rgb = mix(diffuseColor.rgb, vec3(0.0, 0.45, 0.7), 0.6);
+        } else if (vState > 1.5) {
+          diffuseColor.rgb = mix(diffuseColor.rgb, vec3(1.0, 0.78, 0.25), 0.55);
+        } else if (vState > 0.5) {
+          diffuseColor.rgb = mix(diffuseColor.rgb, vec3(1.0, 0.95, 0.8), 0.35);
+        }`,
+      )
+      .replace(
+        '#include <emissivemap_fragment>',
+        `#include <emissivemap_fragment>
+        if (vState > 1.5 && vState < 2.5) totalEmissiveRadiance += vec3(0.18, 0.11, 0.0);`,
+      );
+  };
+  return material;
+}
+
+export interface SkinUniforms {
+  uSkinAlpha: { value: number };
+}
+
+/**
+ * The skin: translucent so muscles show through, with zones drawn opaque. Stipple and hatch are
+ * in screen space so they stay crisp at any zoom, like ink on a chart.
+ */
+export function createSkinMaterial(): { material: MeshStandardMaterial; uniforms: SkinUniforms } {
+  const uniforms: SkinUniforms = { uSkinAlpha: { value: 0.28 } };
+  const material = new MeshStandardMaterial({
+    color: skinColor,
+    roughness: 0.8,
+    transparent: true,
+    depthWrite: false,
+    side: DoubleSide,
+  });
+  material.onBeforeCompile = (shader) => {
+    shader.uniforms.uSkinAlpha = uniforms.uSkinAlpha;
+    shader.uniforms.uReferral = { value: referralColor };
+    shader.uniforms.uCompare = { value: compareColor };
+    shader.uniforms.uPain = { value: painColor };
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', '#include <common>\nattribute vec3 aZone;\nvarying vec3 vZone;')
+      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvZone = aZone;');
+    shader.fragmentShader = shader.fragmentShader
+      .replace(
+        '#include <common>',
+        `#include <common>
+        varying vec3 vZone;
+        uniform float uSkinAlpha;
+        uniform vec3 uReferral;
+        uniform vec3 uCompare;
+        uniform vec3 uPain;
+        float stipple(vec2 offset) {
+          vec2 cell = fract((gl_FragCoord.xy + offset) / 6.0) - 0.5;
+          return step(length(cell), 0.3);
+        }`,
+      )
+      .replace(
+        '#include <color_fragment>',
+        `#include <color_fragment>
+        float zoneAlpha = uSkinAlpha;
+        // essential (about 1.0) solid; spillover (about 0.5) stippled
+        float solidA = smoothstep(0.62, 0.72, vZone.x);
+        float dotsA = smoothstep(0.18, 0.28, vZone.x) * (1.0 - solidA) * stipple(vec2(0.0));
+        float solidB = smoothstep(0.62, 0.72, vZone.y);
+        float dotsB = smoothstep(0.18, 0.28, vZone.y) * (1.0 - solidB) * stipple(vec2(3.0));
+        float coverA = max(solidA, dotsA);
+        float coverB = max(solidB, dotsB);
+        // where both muscles refer, alternate diagonal stripes so the overlap stays visible
+        float stripe = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 12.0));
+        float useB = coverB * (coverA > 0.5 ? stripe : 1.0);
+        vec3 zoneColor = mix(uReferral, uCompare, useB);
+        float cover = max(coverA, coverB);
+        diffuseColor.rgb = mix(diffuseColor.rgb, zoneColor, cover);
+        zoneAlpha = mix(zoneAlpha, 0.96, cover);
+        // pain spots: dark cross-hatching, distinct from any referral colour
+        float hatch = max(
+          step(0.78, fract((gl_FragCoord.x - gl_FragCoord.y) / 9.0)),
+          step(0.78, fract((gl_FragCoord.x + gl_FragCoord.y) / 9.0)));
+        float painCover = smoothstep(0.35, 0.5, vZone.z);
+        diffuseColor.rgb = mix(diffuseColor.rgb, mix(vec3(1.0, 0.9, 0.55), uPain, hatch), painCover * (cover > 0.5 ? hatch : 1.0));
+        zoneAlpha = max(zoneAlpha, painCover * 0.92);
+        diffuseColor.a = zoneAlpha;`,
+      )
+      .replace(
+        '#include <emissivemap_fragment>',
+        `#include <emissivemap_fragment>
+        // zones read as flat ink, not shaded skin
+        totalEmissiveRadiance += diffuseColor.rgb * 0.35 * max(cover, painCover);`,
+      );
+  };
+  return { material, uniforms };
+}

@@ -1,0 +1,74 @@
+/**
+ * Screen-space questions about the drawn body, for end-to-end tests and the bench: where on the
+ * page is a region or a muscle, and what would a pointer there pick.
+ */
+import { Raycaster, Vector2, Vector3, type Object3D } from 'three';
+import { muscleKey } from './prepareModel.ts';
+import { getSceneModel, getSceneView } from './sceneModel.ts';
+
+export interface ScreenPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+function toPage(world: Vector3): ScreenPoint | null {
+  const view = getSceneView();
+  if (!view) return null;
+  const ndc = world.clone().project(view.camera);
+  const rect = view.canvas.getBoundingClientRect();
+  return {
+    x: rect.left + ((ndc.x + 1) / 2) * rect.width,
+    y: rect.top + ((1 - ndc.y) / 2) * rect.height,
+  };
+}
+
+/** First pickable object under a page point, as the app's own picking would see it. */
+function hitAt(point: ScreenPoint): { object: Object3D; vertex: number } | null {
+  const view = getSceneView();
+  if (!view) return null;
+  const rect = view.canvas.getBoundingClientRect();
+  const ndc = new Vector2(
+    ((point.x - rect.left) / rect.width) * 2 - 1,
+    -((point.y - rect.top) / rect.height) * 2 + 1,
+  );
+  const raycaster = new Raycaster();
+  raycaster.setFromCamera(ndc, view.camera);
+  const hits = raycaster.intersectObjects(view.scene.children, true);
+  const first = hits[0];
+  return first?.face ? { object: first.object, vertex: first.face.a } : null;
+}
+
+/** Page position of a region's centre. */
+export function projectRegion(region: string): ScreenPoint | null {
+  const model = getSceneModel();
+  const index = model?.skin.regions.indexOf(region) ?? -1;
+  const center = index >= 0 ? model?.skin.regionCenters[index] : undefined;
+  return center ? toPage(center) : null;
+}
+
+/** A page point where a click would pick this muscle (unoccluded), or null if none is visible. */
+export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint | null {
+  const model = getSceneModel();
+  const entry = model?.byKey.get(muscleKey(muscle, side));
+  if (!model || !entry) return null;
+  const layer = model.layers[entry.layer];
+  const positions = layer.geometry.getAttribute('position');
+  const candidates: Vector3[] = [entry.center.clone()];
+  const step = Math.max(1, Math.floor(entry.vertexCount / 60));
+  for (let v = entry.vertexStart; v < entry.vertexStart + entry.vertexCount; v += step) {
+    candidates.push(new Vector3().fromBufferAttribute(positions, v));
+  }
+  // nearest the muscle's middle first, so the point is well inside it
+  candidates.sort((a, b) => a.distanceToSquared(entry.center) - b.distanceToSquared(entry.center));
+  for (const candidate of candidates) {
+    const point = toPage(candidate);
+    if (!point) continue;
+    const hit = hitAt(point);
+    if (
+      hit?.object.name === `layer-${entry.layer}` &&
+      layer.muscleOfVertex[hit.vertex] === entry.index
+    )
+      return point;
+  }
+  return null;
+}

@@ -1,0 +1,30 @@
+import { useAppStore } from '../state/store.ts';
+import { SearchBox } from './SearchBox.tsx';
+
+export function Header() {
+  const present = useAppStore((s) => s.present);
+  const selection = useAppStore((s) => s.selection);
+  return (
+    <header className="header">
+      <h1 className="brand">
+        <img src="/favicon.svg" alt="" width="28" height="28" /> Trigger Atlas
+      </h1>
+      <SearchBox />
+      <div className="header-actions">
+        <button
+          type="button"
+          onClick={() => useAppStore.getState().setPresent(!present)}
+          aria-pressed={present}
+          disabled={!selection && !present}
+          title={
+            selection
+              ? 'Large, uncluttered view for showing a client (Esc leaves)'
+              : 'Select a muscle first'
+          }
+        >
+          {present ? 'Leave presentation' : 'Present'}
+        </button>
+      </div>
+    </header>
+  );
+}

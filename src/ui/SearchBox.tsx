@@ -1,0 +1,113 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useAppStore } from '../state/store.ts';
+import type { MuscleRecord } from '../core/schema.ts';
+
+const maxResults = 8;
+
+/**
+ * Muscle search by name, alias or Latin name: an ARIA combobox. Arrow keys move through the
+ * results, Enter selects (the first result if none is highlighted) and turns the camera to it.
+ */
+export function SearchBox() {
+  const dataset = useAppStore((s) => s.dataset);
+  const selection = useAppStore((s) => s.selection);
+  const [query, setQuery] = useState('');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const listId = useId();
+  const results: readonly MuscleRecord[] = useMemo(
+    () => (dataset && query.trim() ? dataset.findMuscles(query).slice(0, maxResults) : []),
+    [dataset, query],
+  );
+
+  const choose = (record: MuscleRecord) => {
+    useAppStore
+      .getState()
+      .select({ muscle: record.id, side: selection?.side ?? 'right' }, { frame: true });
+    setQuery(record.name);
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => Math.min(results.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(-1, i - 1));
+    } else if (event.key === 'Enter') {
+      const record = results[active] ?? results[0];
+      if (record) {
+        event.preventDefault();
+        choose(record);
+      }
+    } else if (event.key === 'Escape') {
+      if (open) {
+        event.stopPropagation();
+        setOpen(false);
+      } else setQuery('');
+    }
+  };
+
+  const expanded = open && query.trim().length > 0;
+  return (
+    <div className="search">
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Search muscles
+      </label>
+      <input
+        id={`${listId}-input`}
+        type="search"
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded={expanded}
+        aria-controls={listId}
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        placeholder="Search muscles (e.g. piriformis)"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        disabled={!dataset}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setOpen(true);
+          setActive(-1);
+        }}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={onKeyDown}
+      />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Matching muscles"
+        className="search-results"
+        hidden={!expanded}
+      >
+        {results.map((record, i) => (
+          <li
+            key={record.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? 'active' : undefined}
+            onMouseDown={(event) => {
+              event.preventDefault();
+              choose(record);
+            }}
+          >
+            {record.name}
+            {record.aliases[0] ? <span className="muted"> · {record.aliases[0]}</span> : null}
+          </li>
+        ))}
+        {expanded && results.length === 0 ? (
+          <li role="option" aria-selected={false} aria-disabled="true" className="muted">
+            No muscle matches “{query}”
+          </li>
+        ) : null}
+      </ul>
+    </div>
+  );
+}

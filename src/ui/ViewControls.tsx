@@ -1,0 +1,56 @@
+import { useAppStore } from '../state/store.ts';
+import { layerNames, viewPresets, type LayerName } from '../core/url-state.ts';
+
+const layerLabels: Record<LayerName, string> = {
+  skin: 'Skin',
+  superficial: 'Superficial muscles',
+  deep: 'Deep muscles',
+  skeleton: 'Skeleton',
+};
+
+/** Camera presets and layer toggles, as ordinary buttons and checkboxes. */
+export function ViewControls() {
+  const layers = useAppStore((s) => s.layers);
+  const view = useAppStore((s) => s.view);
+  const webgl = useAppStore((s) => s.webgl);
+  if (webgl === 'unavailable') return null;
+  return (
+    <div className="view-controls">
+      <div role="group" aria-label="Camera" className="button-row">
+        {viewPresets.map((preset) => (
+          <button
+            key={preset}
+            type="button"
+            aria-pressed={view === preset}
+            onClick={() => useAppStore.getState().setView(preset)}
+          >
+            {preset[0]!.toUpperCase() + preset.slice(1)}
+          </button>
+        ))}
+        <button
+          type="button"
+          onClick={() => {
+            const store = useAppStore.getState();
+            store.select(null);
+            store.setView('front');
+          }}
+        >
+          Reset
+        </button>
+      </div>
+      <fieldset className="layers">
+        <legend>Layers</legend>
+        {layerNames.map((name) => (
+          <label key={name}>
+            <input
+              type="checkbox"
+              checked={layers[name]}
+              onChange={(event) => useAppStore.getState().setLayer(name, event.target.checked)}
+            />{' '}
+            {layerLabels[name]}
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
