@@ -1,0 +1,471 @@
+/**
+ * Builds public/models/body.glb from data/anatomy/{landmarks,body,muscles}.json.
+ * Deterministic: same data -> byte-identical GLB. See docs/model.md.
+ *
+ *   tsx scripts/build-model.ts [out.glb] [--write-landmarks]
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, NodeIO, type Node as GNode } from '@gltf-transform/core';
+import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { meshopt } from '@gltf-transform/functions';
+import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
+import {
+  type V3, at, add, sub, mul, dot, cross, norm, dist, lerp, catmullRom, resample, pointAt, polyLength,
+  mirrorX, smoothstep, hash01, r5, clamp,
+} from './model/math.ts';
+import { type Mesh, newMesh, tube, slab, ellipsoid, computeNormals, appendMesh } from './model/mesh.ts';
+import { Grid, type Prim, sdPrim, surfaceNets, signedVolume } from './model/sdf.ts';
+import { type Landmarks, type Body, type Muscles, type MuscleDef, type Segment, resolve } from './model/data.ts';
+
+const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
+
+const TENDON: V3 = [0.9, 0.86, 0.78];
+const BONE: V3 = [0.92, 0.89, 0.8];
+
+export interface BuiltMuscle {
+  id: string;
+  layer: 'S' | 'D';
+  mesh: Mesh; // left side
+  strands: V3[][]; // left side, origin -> insertion
+  capsules: { a: V3; b: V3; r: number }[]; // left side, for skin wrapping
+}
+
+// ---------- axes: outward direction helper ----------
+function makeOutward(body: Body, anchors: Record<string, V3>): (p: V3) => V3 {
+  const segs: [V3, V3][] = [];
+  for (const ax of body.axes) {
+    const pts = ax.path.map((q) => resolve(q, anchors));
+    for (let i = 0; i + 1 < pts.length; i++) {
+      segs.push([at(pts, i), at(pts, i + 1)]);
+      if (ax.mirror) segs.push([mirrorX(at(pts, i)), mirrorX(at(pts, i + 1))]);
+    }
+  }
+  return (p: V3): V3 => {
+    let best = Infinity;
+    let out: V3 = [0, 0, 1];
+    for (const [a, b] of segs) {
+      const ab = sub(b, a);
+      const t = clamp(dot(sub(p, a), ab) / Math.max(dot(ab, ab), 1e-12), 0, 1);
+      const c = add(a, mul(ab, t));
+      const d = dist(p, c);
+      if (d < best) {
+        best = d;
+        out = norm(sub(p, c));
+      }
+    }
+    return out;
+  };
+}
+
+function muscleColor(id: string): V3 {
+  const h = hash01(id);
+  const h2 = hash01(id + '#');
+  const v = 0.82 + 0.3 * h; // brightness variation
+  return [clamp(0.7 * v, 0, 1), clamp((0.13 + 0.1 * h2) * v, 0, 1), clamp((0.12 + 0.05 * (1 - h2)) * v, 0, 1)];
+}
+
+function profile(t: number, tendon: [number, number], peak: number): { g: number; tendonMix: number } {
+  const [a, b] = tendon;
+  const u0 = a, u1 = 1 - b;
+  if (t <= u0 || t >= u1) {
+    return { g: 0, tendonMix: 1 };
+  }
+  const u = (t - u0) / (u1 - u0);
+  // asymmetric bump with maximum at `peak`
+  const w = u < peak ? u / peak : (1 - u) / (1 - peak);
+  const g = Math.sin((Math.PI / 2) * clamp(w, 0, 1)) ** 0.7;
+  const mix = 1 - smoothstep(0, 0.12, Math.min(t - u0, u1 - t) / Math.max(u1 - u0, 1e-6));
+  return { g, tendonMix: mix };
+}
+
+function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, outward: (p: V3) => V3): BuiltMuscle {
+  const mesh = newMesh();
+  const strands: V3[][] = [];
+  const capsules: { a: V3; b: V3; r: number }[] = [];
+  const base = muscleColor(id);
+  if (def.strands) {
+    def.strands.forEach((s, si) => {
+      const ctrl = s.path.map((q) => resolve(q, anchors));
+      const dense = catmullRom(ctrl, 12);
+      const L = polyLength(dense);
+      const n = Math.round(clamp(L / 0.018, 14, 26));
+      const path = resample(dense, n);
+      const tendon = s.tendon ?? [0.08, 0.12];
+      const peak = s.peak ?? 0.5;
+      const flat = s.flat ?? 1;
+      const tr = Math.min(0.004, s.r * 0.35);
+      const width: number[] = [], depth: number[] = [], up: V3[] = [], cols: V3[] = [];
+      const col = si % 2 === 0 ? base : mul(base, 0.93);
+      for (let i = 0; i < n; i++) {
+        const t = i / (n - 1);
+        const { g, tendonMix } = profile(t, tendon, peak);
+        const r = tr + (s.r - tr) * g;
+        width.push(r);
+        depth.push(Math.max(tr * 0.8, r * flat));
+        up.push(outward(at(path, i)));
+        cols.push(lerp(col as V3, TENDON, tendonMix));
+      }
+      const seg = s.r > 0.012 ? 10 : 8;
+      tube(mesh, path, width, depth, up, cols, seg);
+      strands.push(resample(dense, 16).map(r5));
+      for (let i = 0; i + 1 < n; i++)
+        capsules.push({ a: at(path, i), b: at(path, i + 1), r: Math.max(at(width, i), at(depth, i)) });
+    });
+  }
+  if (def.sheet) {
+    const sh = def.sheet;
+    const from = sh.from.map((q) => resolve(q, anchors));
+    const to = sh.to.map((q) => resolve(q, anchors));
+    const via = (sh.via ?? []).map((l) => l.map((q) => resolve(q, anchors)));
+    const ns = Math.max(2, sh.n);
+    const tendon = sh.tendon ?? [0.04, 0.1];
+    // strand samples along length
+    const rawStrands: V3[][] = [];
+    let maxL = 0;
+    for (let i = 0; i < ns; i++) {
+      const f = i / (ns - 1);
+      const ctrl: V3[] = [pointAt(from, f), ...via.map((l) => pointAt(l, f)), pointAt(to, f)];
+      const dense = catmullRom(ctrl, 12);
+      rawStrands.push(dense);
+      maxL = Math.max(maxL, polyLength(dense));
+    }
+    const nj = Math.round(clamp(maxL / 0.022, 12, 22));
+    const grid = rawStrands.map((d) => resample(d, nj));
+    // normals from the sheet itself, oriented outward
+    const normals: V3[][] = [], thick: number[][] = [], cols: V3[][] = [];
+    for (let i = 0; i < ns; i++) {
+      const nrow: V3[] = [], trow: number[] = [], crow: V3[] = [];
+      const col = i % 2 === 0 ? base : mul(base, 0.95);
+      for (let j = 0; j < nj; j++) {
+        const g = (ii: number, jj: number) => at(at(grid, clamp(ii, 0, ns - 1)), clamp(jj, 0, nj - 1));
+        const dS = sub(g(i + 1, j), g(i - 1, j));
+        const dA = sub(g(i, j + 1), g(i, j - 1));
+        let nn = norm(cross(dS, dA));
+        const o = outward(g(i, j));
+        if (dot(nn, nn) < 0.5) nn = o;
+        if (dot(nn, o) < 0) nn = mul(nn, -1);
+        // blend with the axis outward for stability
+        nn = norm(add(mul(nn, 0.6), mul(o, 0.4)));
+        nrow.push(nn);
+        const t = j / (nj - 1);
+        const { g: gg, tendonMix: tm0 } = profile(t, tendon, 0.5);
+        let tendonMix = tm0;
+        for (const b of sh.bands ?? []) tendonMix = Math.max(tendonMix, 1 - smoothstep(0.012, 0.03, Math.abs(t - b)));
+        const edge = 1 - 0.35 * Math.abs((2 * i) / (ns - 1) - 1) ** 3;
+        trow.push((0.0015 + (sh.thick - 0.0015) * gg) * edge);
+        crow.push(lerp(col as V3, TENDON, tendonMix));
+      }
+      normals.push(nrow);
+      thick.push(trow);
+      cols.push(crow);
+    }
+    slab(mesh, grid, normals, thick, cols);
+    for (const d of rawStrands) strands.push(resample(d, 16).map(r5));
+    for (let i = 0; i < ns; i++)
+      for (let j = 0; j + 1 < nj; j += 1)
+        capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i), j + 1), r: at(at(thick, i), j) });
+  }
+  return { id, layer: def.layer, mesh, strands, capsules };
+}
+
+function mirrorMesh(m: Mesh): Mesh {
+  const out: Mesh = { pos: m.pos.slice(), col: m.col.slice(), idx: [] };
+  for (let i = 0; i < out.pos.length; i += 3) out.pos[i] = -out.pos[i]!;
+  for (let t = 0; t < m.idx.length; t += 3) out.idx.push(m.idx[t]!, m.idx[t + 2]!, m.idx[t + 1]!);
+  return out;
+}
+
+function buildSkeleton(body: Body, anchors: Record<string, V3>, outward: (p: V3) => V3): Mesh {
+  const left = newMesh();
+  const mid = newMesh();
+  for (const part of body.skeleton) {
+    const m = part.mirror ? left : mid;
+    if (part.type === 'ellipsoid') {
+      ellipsoid(m, resolve(part.c, anchors), part.r, BONE, 14, 9);
+    } else if (part.type === 'tube') {
+      const ctrl = part.path.map((q) => resolve(q, anchors));
+      const dense = catmullRom(ctrl, 10);
+      const n = Math.round(clamp(polyLength(dense) / 0.02, 6, 24));
+      const path = resample(dense, n);
+      const rr = part.r;
+      const radius = (t: number): number => {
+        if (typeof rr === 'number') return rr;
+        const x = t * (rr.length - 1);
+        const i = Math.min(Math.floor(x), rr.length - 2);
+        return at(rr, i) + (at(rr, i + 1) - at(rr, i)) * (x - i);
+      };
+      const w: number[] = [], d: number[] = [], up: V3[] = [], c: V3[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = radius(i / (n - 1));
+        w.push(r);
+        d.push(r * (part.flat ?? 1));
+        up.push(outward(at(path, i)));
+        c.push(BONE);
+      }
+      tube(m, path, w, d, up, c, part.seg ?? 8);
+    } else {
+      const lines = part.strands.map((l) => resample(catmullRom(l.map((q) => resolve(q, anchors)), 8), 8));
+      const normals = lines.map((l) => l.map((p) => outward(p)));
+      const thick = lines.map((l) => l.map(() => part.thick));
+      const cols = lines.map((l) => l.map(() => BONE));
+      slab(m, lines, normals, thick, cols);
+    }
+  }
+  const all = newMesh();
+  appendMesh(all, mid);
+  appendMesh(all, left);
+  appendMesh(all, mirrorMesh(left));
+  return all;
+}
+
+interface SkinPrimR {
+  prim: Prim;
+  segment: Segment;
+  k: number;
+}
+
+function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
+  const out: SkinPrimR[] = [];
+  for (const s of body.skin) {
+    const k = s.k ?? body.grid.blend;
+    const mk = (mir: boolean): Prim => {
+      const f = (p: V3): V3 => (mir ? mirrorX(p) : p);
+      return s.type === 'ellipsoid'
+        ? { type: 'ellipsoid', c: f(resolve(s.c, anchors)), r: s.r }
+        : { type: 'cone', a: f(resolve(s.a, anchors)), b: f(resolve(s.b, anchors)), ra: s.ra, rb: s.rb };
+    };
+    out.push({ prim: mk(false), segment: s.segment, k });
+    if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k });
+  }
+  return out;
+}
+
+async function buildSkin(
+  body: Body,
+  prims: SkinPrimR[],
+  muscles: BuiltMuscle[],
+  muscleOffsets: Map<string, number>,
+): Promise<{ pos: Float32Array; idx: Uint32Array }> {
+  const g = new Grid(body.grid.min, body.grid.max, body.grid.h);
+  for (const p of prims) g.add(p.prim, p.k);
+  for (const m of muscles) {
+    if (m.layer !== 'S') continue;
+    const off = muscleOffsets.get(m.id) ?? body.muscleSkinOffset;
+    for (const c of m.capsules) {
+      const r = c.r + off;
+      g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, 0.012);
+      g.add({ type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: r, rb: r }, 0.012);
+    }
+  }
+  const sn = surfaceNets(g);
+  await MeshoptSimplifier.ready;
+  const target = body.skinTriangles * 3;
+  const [simp] = MeshoptSimplifier.simplify(sn.idx, sn.pos, 3, target, 0.01, []);
+  // compact
+  const remap = new Int32Array(sn.pos.length / 3).fill(-1);
+  const pos: number[] = [];
+  const idx = new Uint32Array(simp.length);
+  for (let i = 0; i < simp.length; i++) {
+    const v = simp[i]!;
+    if (remap[v] === -1) {
+      remap[v] = pos.length / 3;
+      pos.push(sn.pos[v * 3]!, sn.pos[v * 3 + 1]!, sn.pos[v * 3 + 2]!);
+    }
+    idx[i] = remap[v]!;
+  }
+  const P = new Float32Array(pos);
+  if (signedVolume(P, idx) < 0) {
+    for (let t = 0; t < idx.length; t += 3) {
+      const tmp = idx[t + 1]!;
+      idx[t + 1] = idx[t + 2]!;
+      idx[t + 2] = tmp;
+    }
+  }
+  return { pos: P, idx };
+}
+
+function assignRegions(
+  pos: Float32Array,
+  prims: SkinPrimR[],
+  lm: Landmarks,
+): { regions: string[]; region: Uint16Array; snapped: Record<string, V3> } {
+  const nv = pos.length / 3;
+  const seg: Segment[] = [];
+  for (let v = 0; v < nv; v++) {
+    const x = pos[v * 3]!, y = pos[v * 3 + 1]!, z = pos[v * 3 + 2]!;
+    let best = Infinity;
+    let s: Segment = 'trunk';
+    for (const p of prims) {
+      const d = sdPrim(p.prim, x, y, z);
+      if (d < best) {
+        best = d;
+        s = p.segment;
+      }
+    }
+    seg.push(s);
+  }
+  const ids = Object.keys(lm.surface);
+  const regions: string[] = [];
+  for (const id of ids) {
+    const l = lm.surface[id]!;
+    if (l.midline) regions.push(id);
+    else regions.push(`${id}:left`, `${id}:right`);
+  }
+  // snap each landmark onto the skin (nearest vertex of its segment; left side for paired)
+  const snapped: Record<string, V3> = {};
+  const pts: { region: number; p: V3; segment: Segment }[] = [];
+  for (const id of ids) {
+    const l = lm.surface[id]!;
+    let best = Infinity;
+    let bp: V3 = l.at;
+    for (let v = 0; v < nv; v++) {
+      if (seg[v] !== l.segment) continue;
+      const x = pos[v * 3]!;
+      if (l.midline ? Math.abs(x) > 0.012 : x <= 0.002) continue;
+      const p: V3 = [x, pos[v * 3 + 1]!, pos[v * 3 + 2]!];
+      const d = dist(p, l.at);
+      if (d < best) {
+        best = d;
+        bp = p;
+      }
+    }
+    if (l.midline) bp = [0, bp[1], bp[2]];
+    snapped[id] = r5(bp);
+    if (l.midline) pts.push({ region: regions.indexOf(id), p: bp, segment: l.segment });
+    else {
+      pts.push({ region: regions.indexOf(`${id}:left`), p: bp, segment: l.segment });
+      pts.push({ region: regions.indexOf(`${id}:right`), p: mirrorX(bp), segment: l.segment });
+    }
+  }
+  const region = new Uint16Array(nv);
+  for (let v = 0; v < nv; v++) {
+    const p: V3 = [pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!];
+    let best = Infinity;
+    let r = 0;
+    for (const q of pts) {
+      if (q.segment !== seg[v]) continue;
+      // paired landmarks only on their own side
+      const d = dist(p, q.p);
+      if (d < best) {
+        best = d;
+        r = q.region;
+      }
+    }
+    region[v] = r;
+  }
+  return { regions, region, snapped };
+}
+
+export interface BuildResult {
+  glb: Uint8Array;
+  stats: { skinTris: number; skeletonTris: number; muscleTris: number; bytes: number };
+  snappedLandmarks: Record<string, V3>;
+}
+
+export async function buildModel(): Promise<BuildResult> {
+  const lm = readJson<Landmarks>('data/anatomy/landmarks.json');
+  const body = readJson<Body>('data/anatomy/body.json');
+  const md = readJson<Muscles>('data/anatomy/muscles.json');
+  const anchors = lm.anchors;
+  const outward = makeOutward(body, anchors);
+
+  const muscles: BuiltMuscle[] = [];
+  const offsets = new Map<string, number>();
+  for (const [id, def] of Object.entries(md.muscles)) {
+    muscles.push(buildMuscle(id, def, anchors, outward));
+    if (def.skinOffset !== undefined) offsets.set(id, def.skinOffset);
+  }
+  const skeleton = buildSkeleton(body, anchors, outward);
+  const prims = skinPrims(body, anchors);
+  const skin = await buildSkin(body, prims, muscles, offsets);
+  const { regions, region, snapped } = assignRegions(skin.pos, prims, lm);
+
+  // ---------- glTF ----------
+  const doc = new Document();
+  const buf = doc.createBuffer();
+  const scene = doc.createScene('body');
+  const matSkin = doc.createMaterial('skin').setBaseColorFactor([0.93, 0.76, 0.66, 1]).setRoughnessFactor(0.8);
+  const matBone = doc.createMaterial('bone').setBaseColorFactor([1, 1, 1, 1]).setRoughnessFactor(0.7);
+  const matMuscle = doc.createMaterial('muscle').setBaseColorFactor([1, 1, 1, 1]).setRoughnessFactor(0.6);
+
+  const addMesh = (name: string, pos: Float32Array, idx: Uint32Array, col: Float32Array | null, mat: typeof matSkin): GNode => {
+    const prim = doc.createPrimitive().setMaterial(mat);
+    prim.setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(pos).setBuffer(buf));
+    prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(computeNormals(pos, idx)).setBuffer(buf));
+    if (col) prim.setAttribute('COLOR_0', doc.createAccessor().setType('VEC3').setArray(col).setBuffer(buf));
+    const ia = pos.length / 3 > 65535 ? idx : new Uint16Array(idx);
+    prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(ia).setBuffer(buf));
+    const mesh = doc.createMesh(name).addPrimitive(prim);
+    const node = doc.createNode(name).setMesh(mesh);
+    scene.addChild(node);
+    return node;
+  };
+
+  const skinNode = addMesh('skin', skin.pos, skin.idx, null, matSkin);
+  const skinPrim = skinNode.getMesh()!.listPrimitives()[0]!;
+  skinPrim.setAttribute('_REGION', doc.createAccessor().setType('SCALAR').setArray(region).setBuffer(buf));
+  skinNode.setExtras({ layer: 'skin', regions });
+
+  const skelNode = addMesh(
+    'skeleton',
+    new Float32Array(skeleton.pos),
+    new Uint32Array(skeleton.idx),
+    null,
+    matBone,
+  );
+  skelNode.setExtras({ layer: 'skeleton' });
+
+  let muscleTris = 0;
+  for (const m of muscles) {
+    for (const side of ['left', 'right'] as const) {
+      const mm = side === 'left' ? m.mesh : mirrorMesh(m.mesh);
+      const strands = side === 'left' ? m.strands : m.strands.map((s) => s.map((p) => mirrorX(p)));
+      const node = addMesh(`m:${m.id}:${side}`, new Float32Array(mm.pos), new Uint32Array(mm.idx), new Float32Array(mm.col), matMuscle);
+      node.setExtras({ muscle: m.id, side, layer: m.layer, strands: strands.map((s) => s.map((p) => r5(p))) });
+      muscleTris += mm.idx.length / 3;
+    }
+  }
+  scene.setExtras({ regions });
+
+  doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
+  await MeshoptEncoder.ready;
+  await doc.transform(meshopt({ encoder: MeshoptEncoder, level: 'medium' }));
+  const io = new NodeIO()
+    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+    .registerDependencies({ 'meshopt.encoder': MeshoptEncoder });
+  const glb = await io.writeBinary(doc);
+  return {
+    glb,
+    stats: { skinTris: skin.idx.length / 3, skeletonTris: skeleton.idx.length / 3, muscleTris, bytes: glb.byteLength },
+    snappedLandmarks: snapped,
+  };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const out = resolvePath(ROOT, args.find((a) => !a.startsWith('--')) ?? 'public/models/body.glb');
+  const t0 = performance.now();
+  const r = await buildModel();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, r.glb);
+  if (args.includes('--write-landmarks')) {
+    const lmPath = resolvePath(ROOT, 'data/anatomy/landmarks.json');
+    const lm = JSON.parse(readFileSync(lmPath, 'utf8')) as Landmarks;
+    for (const [id, p] of Object.entries(r.snappedLandmarks)) lm.surface[id]!.at = p;
+    writeFileSync(lmPath, JSON.stringify(lm, null, 1) + '\n');
+  }
+  const s = r.stats;
+  console.log(
+    `body.glb: ${s.bytes} bytes; triangles skin ${s.skinTris}, skeleton ${s.skeletonTris}, muscles ${s.muscleTris}, total ${s.skinTris + s.skeletonTris + s.muscleTris}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+
+if (process.argv[1] && resolvePath(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,49 @@
+// Standalone preview of public/models/body.glb: ?view=front|back|left|right&skin=0|1&S=0|1&D=0|1&skel=0|1&zoom=1
+import * as THREE from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+
+const q = new URLSearchParams(location.search);
+const flag = (k: string, d: boolean) => (q.has(k) ? q.get(k) !== '0' : d);
+const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+renderer.setSize(innerWidth, innerHeight);
+renderer.setPixelRatio(1);
+document.body.appendChild(renderer.domElement);
+const scene = new THREE.Scene();
+scene.background = new THREE.Color(0x20242a);
+scene.add(new THREE.HemisphereLight(0xffffff, 0x404050, 1.6));
+const sun = new THREE.DirectionalLight(0xffffff, 1.6);
+scene.add(sun);
+const cam = new THREE.PerspectiveCamera(30, innerWidth / innerHeight, 0.05, 20);
+const view = q.get('view') ?? 'front';
+const cy = Number(q.get('y') ?? 0.87);
+const zoom = Number(q.get('zoom') ?? 1);
+const d = 3.7 / zoom;
+const dirs: Record<string, [number, number]> = { front: [0, 1], back: [0, -1], left: [1, 0], right: [-1, 0] };
+const [dx, dz] = dirs[view] ?? [0, 1];
+cam.position.set(dx * d, cy + 0.1, dz * d);
+cam.lookAt(0, cy, 0);
+sun.position.set(dx * 2 + 1, 3, dz * 2 + 0.5);
+
+new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (gltf) => {
+  gltf.scene.traverse((o) => {
+    const m = o as THREE.Mesh;
+    if (!m.isMesh) return;
+    const ex = (m.userData ?? {}) as { layer?: string };
+    const layer = ex.layer ?? (m.name === 'skin' ? 'skin' : m.name === 'skeleton' ? 'skeleton' : '');
+    let vis = true;
+    if (layer === 'skin') vis = flag('skin', true);
+    else if (layer === 'skeleton') vis = flag('skel', true);
+    else if (layer === 'S') vis = flag('S', true);
+    else if (layer === 'D') vis = flag('D', true);
+    m.visible = vis;
+    const mat = m.material as THREE.MeshStandardMaterial;
+    if (layer === 'skin') {
+      mat.transparent = flag('skinAlpha', false);
+      mat.opacity = 0.45;
+    }
+  });
+  scene.add(gltf.scene);
+  renderer.render(scene, cam);
+  (window as unknown as { __ready: boolean }).__ready = true;
+});

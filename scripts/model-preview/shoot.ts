@@ -1,0 +1,24 @@
+// Screenshots of the body model: run `npx vite --port 5199` in the repo root, then `npx tsx scripts/model-preview/shoot.ts`.
+import { chromium } from '@playwright/test';
+
+const shots: [string, string][] = [
+  ['model-front', 'view=front&skin=0'],
+  ['model-back', 'view=back&skin=0'],
+  ['model-side', 'view=left&skin=0'],
+  ['model-deep-back', 'view=back&skin=0&S=0'],
+  ['model-skin', 'view=front&skin=1'],
+];
+const extra = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const list: [string, string][] = extra.length ? extra.map((e) => e.split('?') as [string, string]) : shots;
+for (const [name, qs] of list) {
+  await page.goto(`http://localhost:5199/scripts/model-preview/index.html?${qs}`);
+  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, null, { timeout: 60000 });
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  console.log('wrote', name);
+}
+await browser.close();

@@ -1,0 +1,78 @@
+/** Types of data/anatomy/*.json and point resolution. */
+import type { V3 } from './math.ts';
+
+export type PointRef = string | V3 | { a: string; d: V3 };
+export type Segment = 'head' | 'neck' | 'trunk' | 'pelvis' | 'upper_arm' | 'forearm' | 'hand' | 'thigh' | 'leg' | 'foot';
+
+export interface Landmarks {
+  about: string;
+  surface: Record<string, { at: V3; segment: Segment; midline: boolean }>;
+  anchors: Record<string, V3>;
+}
+
+export type SkinPrim =
+  | { name: string; segment: Segment; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3; k?: number }
+  | { name: string; segment: Segment; mirror: boolean; type: 'cone'; a: PointRef; b: PointRef; ra: number; rb: number; k?: number };
+
+export type BonePart =
+  | { bone: string; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3 }
+  | { bone: string; mirror: boolean; type: 'tube'; path: PointRef[]; r: number | number[]; flat?: number; seg?: number }
+  | { bone: string; mirror: boolean; type: 'slab'; strands: PointRef[][]; thick: number };
+
+export interface Body {
+  about: string;
+  grid: { min: V3; max: V3; h: number; blend: number };
+  skinTriangles: number;
+  muscleSkinOffset: number;
+  axes: { name: string; mirror: boolean; path: PointRef[] }[];
+  skin: SkinPrim[];
+  skeleton: BonePart[];
+}
+
+export interface FusiformStrand {
+  path: PointRef[];
+  /** belly radius (m); width = r, depth = r * flat */
+  r: number;
+  flat?: number;
+  /** fraction of the length that is tendon at origin and insertion */
+  tendon?: [number, number];
+  /** where along the belly the maximum girth sits (0..1, default 0.5) */
+  peak?: number;
+}
+export interface SheetDef {
+  /** origin line (polyline), insertion line, optional intermediate lines */
+  from: PointRef[];
+  via?: PointRef[][];
+  to: PointRef[];
+  n: number;
+  /** half thickness of the belly (m) */
+  thick: number;
+  tendon?: [number, number];
+  /** tendinous intersections (fractions along the length), e.g. rectus abdominis */
+  bands?: number[];
+}
+export interface MuscleDef {
+  layer: 'S' | 'D';
+  name?: string;
+  ref?: string;
+  strands?: FusiformStrand[];
+  sheet?: SheetDef;
+  /** extra skin-wrap allowance for this muscle (m); default body.muscleSkinOffset */
+  skinOffset?: number;
+}
+export interface Muscles {
+  about: string;
+  muscles: Record<string, MuscleDef>;
+}
+
+export function resolve(p: PointRef, anchors: Record<string, V3>): V3 {
+  if (typeof p === 'string') {
+    const a = anchors[p];
+    if (!a) throw new Error(`unknown anchor "${p}"`);
+    return a;
+  }
+  if (Array.isArray(p)) return p;
+  const a = anchors[p.a];
+  if (!a) throw new Error(`unknown anchor "${p.a}"`);
+  return [a[0] + p.d[0], a[1] + p.d[1], a[2] + p.d[2]];
+}

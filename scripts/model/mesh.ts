@@ -1,0 +1,195 @@
+/** Mesh accumulation and lofting (tubes, slabs, ellipsoids). */
+import { type V3, add, sub, mul, cross, dot, norm, len, at } from './math.ts';
+
+export interface Mesh {
+  pos: number[];
+  col: number[]; // rgb per vertex (0..1)
+  idx: number[];
+}
+export const newMesh = (): Mesh => ({ pos: [], col: [], idx: [] });
+
+export function pushV(m: Mesh, p: V3, c: V3): number {
+  m.pos.push(p[0], p[1], p[2]);
+  m.col.push(c[0], c[1], c[2]);
+  return m.pos.length / 3 - 1;
+}
+
+export function appendMesh(dst: Mesh, src: Mesh): void {
+  const base = dst.pos.length / 3;
+  for (const v of src.pos) dst.pos.push(v);
+  for (const v of src.col) dst.col.push(v);
+  for (const i of src.idx) dst.idx.push(i + base);
+}
+
+export function triCount(m: Mesh): number {
+  return m.idx.length / 3;
+}
+
+/** Tangents along a polyline (central differences). */
+export function tangents(path: readonly V3[]): V3[] {
+  const n = path.length;
+  const out: V3[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = at(path, Math.max(0, i - 1));
+    const b = at(path, Math.min(n - 1, i + 1));
+    out.push(norm(sub(b, a)));
+  }
+  return out;
+}
+
+/** Orthonormalise `up` against tangent t; fallback if degenerate. */
+export function orthoUp(t: V3, up: V3): V3 {
+  let u = sub(up, mul(t, dot(up, t)));
+  if (len(u) < 1e-6) {
+    const alt: V3 = Math.abs(t[1]) < 0.9 ? [0, 1, 0] : [0, 0, 1];
+    u = sub(alt, mul(t, dot(alt, t)));
+  }
+  return norm(u);
+}
+
+/**
+ * Loft a closed tube with elliptical cross-sections along `path`.
+ * `up[i]` is the thickness direction (semi-axis b = depth[i]); width semi-axis a = width[i].
+ * Ends are capped.
+ */
+export function tube(
+  m: Mesh,
+  path: readonly V3[],
+  width: readonly number[],
+  depth: readonly number[],
+  up: readonly V3[],
+  colors: readonly V3[],
+  seg: number,
+): void {
+  const n = path.length;
+  const T = tangents(path);
+  const base = m.pos.length / 3;
+  for (let i = 0; i < n; i++) {
+    const t = at(T, i);
+    const u = orthoUp(t, at(up, i));
+    const s = norm(cross(u, t));
+    for (let k = 0; k < seg; k++) {
+      const ang = (2 * Math.PI * k) / seg;
+      const p = add(at(path, i), add(mul(s, Math.cos(ang) * at(width, i)), mul(u, Math.sin(ang) * at(depth, i))));
+      pushV(m, p, at(colors, i));
+    }
+  }
+  for (let i = 0; i < n - 1; i++) {
+    for (let k = 0; k < seg; k++) {
+      const a = base + i * seg + k;
+      const b = base + i * seg + ((k + 1) % seg);
+      const c = base + (i + 1) * seg + k;
+      const d = base + (i + 1) * seg + ((k + 1) % seg);
+      m.idx.push(a, b, c, b, d, c);
+    }
+  }
+  const c0 = pushV(m, at(path, 0), at(colors, 0));
+  const c1 = pushV(m, at(path, n - 1), at(colors, n - 1));
+  for (let k = 0; k < seg; k++) {
+    m.idx.push(c0, base + ((k + 1) % seg), base + k);
+    m.idx.push(c1, base + (n - 1) * seg + k, base + (n - 1) * seg + ((k + 1) % seg));
+  }
+}
+
+/**
+ * A slab between strands: grid[i][j] is strand i at sample j; normals[i][j] the outward
+ * direction; thick[i][j] the half thickness. Closed (top, bottom, four walls).
+ */
+export function slab(
+  m: Mesh,
+  grid: readonly (readonly V3[])[],
+  normals: readonly (readonly V3[])[],
+  thick: readonly (readonly number[])[],
+  colors: readonly (readonly V3[])[],
+): void {
+  const ns = grid.length;
+  const nj = at(grid, 0).length;
+  const idx0 = m.idx.length;
+  const top = m.pos.length / 3;
+  for (let i = 0; i < ns; i++)
+    for (let j = 0; j < nj; j++)
+      pushV(m, add(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j))), at(at(colors, i), j));
+  const bot = m.pos.length / 3;
+  for (let i = 0; i < ns; i++)
+    for (let j = 0; j < nj; j++)
+      pushV(m, sub(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j) * 0.9)), at(at(colors, i), j));
+  const T = (i: number, j: number) => top + i * nj + j;
+  const B = (i: number, j: number) => bot + i * nj + j;
+  for (let i = 0; i < ns - 1; i++)
+    for (let j = 0; j < nj - 1; j++) {
+      m.idx.push(T(i, j), T(i + 1, j), T(i, j + 1), T(i + 1, j), T(i + 1, j + 1), T(i, j + 1));
+      m.idx.push(B(i, j), B(i, j + 1), B(i + 1, j), B(i + 1, j), B(i, j + 1), B(i + 1, j + 1));
+    }
+  // walls: strand edges i=0 and i=ns-1, ends j=0 and j=nj-1
+  for (let j = 0; j < nj - 1; j++) {
+    m.idx.push(T(0, j), T(0, j + 1), B(0, j), B(0, j), T(0, j + 1), B(0, j + 1));
+    const e = ns - 1;
+    m.idx.push(T(e, j), B(e, j), T(e, j + 1), B(e, j), B(e, j + 1), T(e, j + 1));
+  }
+  for (let i = 0; i < ns - 1; i++) {
+    m.idx.push(T(i, 0), B(i, 0), T(i + 1, 0), B(i, 0), B(i + 1, 0), T(i + 1, 0));
+    const e = nj - 1;
+    m.idx.push(T(i, e), T(i + 1, e), B(i, e), B(i, e), T(i + 1, e), B(i + 1, e));
+  }
+  // orient: the top face must face along `normals`
+  const mi = Math.floor(ns / 2), mj = Math.floor(nj / 2);
+  const i0 = Math.min(mi, ns - 2), j0 = Math.min(mj, nj - 2);
+  const g = (i: number, j: number) => at(at(grid, i), j);
+  const fn = cross(sub(g(i0 + 1, j0), g(i0, j0)), sub(g(i0, j0 + 1), g(i0, j0)));
+  if (dot(fn, at(at(normals, i0), j0)) < 0) {
+    for (let q = idx0; q < m.idx.length; q += 3) {
+      const tmp = m.idx[q + 1]!;
+      m.idx[q + 1] = m.idx[q + 2]!;
+      m.idx[q + 2] = tmp;
+    }
+  }
+}
+
+/** UV-sphere ellipsoid with radii r, optional rotation given by axes (columns ex, ey, ez). */
+export function ellipsoid(m: Mesh, c: V3, r: V3, col: V3, seg = 12, rings = 8, axes?: [V3, V3, V3]): void {
+  const ex: V3 = axes ? axes[0] : [1, 0, 0];
+  const ey: V3 = axes ? axes[1] : [0, 1, 0];
+  const ez: V3 = axes ? axes[2] : [0, 0, 1];
+  const base = m.pos.length / 3;
+  for (let i = 0; i <= rings; i++) {
+    const th = (Math.PI * i) / rings;
+    for (let k = 0; k < seg; k++) {
+      const ph = (2 * Math.PI * k) / seg;
+      const x = Math.sin(th) * Math.cos(ph) * r[0];
+      const y = Math.cos(th) * r[1];
+      const z = Math.sin(th) * Math.sin(ph) * r[2];
+      pushV(m, add(c, add(add(mul(ex, x), mul(ey, y)), mul(ez, z))), col);
+    }
+  }
+  for (let i = 0; i < rings; i++)
+    for (let k = 0; k < seg; k++) {
+      const a = base + i * seg + k;
+      const b = base + i * seg + ((k + 1) % seg);
+      const cc = base + (i + 1) * seg + k;
+      const d = base + (i + 1) * seg + ((k + 1) % seg);
+      m.idx.push(a, b, cc, b, d, cc);
+    }
+}
+
+/** Area-weighted vertex normals. */
+export function computeNormals(pos: ArrayLike<number>, idx: ArrayLike<number>): Float32Array {
+  const n = new Float32Array(pos.length);
+  for (let t = 0; t < idx.length; t += 3) {
+    const a = idx[t]! * 3, b = idx[t + 1]! * 3, c = idx[t + 2]! * 3;
+    const ux = pos[b]! - pos[a]!, uy = pos[b + 1]! - pos[a + 1]!, uz = pos[b + 2]! - pos[a + 2]!;
+    const vx = pos[c]! - pos[a]!, vy = pos[c + 1]! - pos[a + 1]!, vz = pos[c + 2]! - pos[a + 2]!;
+    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    for (const v of [a, b, c]) {
+      n[v] = n[v]! + nx;
+      n[v + 1] = n[v + 1]! + ny;
+      n[v + 2] = n[v + 2]! + nz;
+    }
+  }
+  for (let i = 0; i < n.length; i += 3) {
+    const l = Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!) || 1;
+    n[i] = n[i]! / l;
+    n[i + 1] = n[i + 1]! / l;
+    n[i + 2] = n[i + 2]! / l;
+  }
+  return n;
+}
