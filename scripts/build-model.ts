@@ -7,23 +7,61 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Document, NodeIO, type Node as GNode } from '@gltf-transform/core';
+import { Document, Logger, NodeIO, type Node as GNode } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { meshopt } from '@gltf-transform/functions';
 import { MeshoptEncoder, MeshoptSimplifier } from 'meshoptimizer';
 import {
-  type V3, at, add, sub, mul, dot, cross, norm, dist, lerp, catmullRom, resample, pointAt, polyLength,
-  mirrorX, smoothstep, hash01, r5, clamp,
+  type V3,
+  at,
+  add,
+  sub,
+  mul,
+  dot,
+  cross,
+  norm,
+  dist,
+  lerp,
+  catmullRom,
+  resample,
+  pointAt,
+  polyLength,
+  mirrorX,
+  smoothstep,
+  hash01,
+  r5,
+  clamp,
 } from './model/math.ts';
-import { type Mesh, newMesh, tube, slab, ellipsoid, computeNormals, appendMesh } from './model/mesh.ts';
+import {
+  type Mesh,
+  newMesh,
+  tube,
+  slab,
+  ellipsoid,
+  computeNormals,
+  appendMesh,
+} from './model/mesh.ts';
 import { Grid, type Prim, sdPrim, surfaceNets, signedVolume } from './model/sdf.ts';
-import { type Landmarks, type Body, type Muscles, type MuscleDef, type Segment, resolve } from './model/data.ts';
+import {
+  type Landmarks,
+  type Body,
+  type Muscles,
+  type MuscleDef,
+  type Segment,
+  resolve,
+} from './model/data.ts';
 
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
 
 const TENDON: V3 = [0.9, 0.86, 0.78];
 const BONE: V3 = [0.92, 0.89, 0.8];
+/** Round to 1 mm (strand polylines in node extras). */
+const r3 = (a: V3): V3 => [
+  Math.round(a[0] * 1e3) / 1e3 || 0,
+  Math.round(a[1] * 1e3) / 1e3,
+  Math.round(a[2] * 1e3) / 1e3,
+];
 
 export interface BuiltMuscle {
   id: string;
@@ -64,12 +102,21 @@ function muscleColor(id: string): V3 {
   const h = hash01(id);
   const h2 = hash01(id + '#');
   const v = 0.82 + 0.3 * h; // brightness variation
-  return [clamp(0.7 * v, 0, 1), clamp((0.13 + 0.1 * h2) * v, 0, 1), clamp((0.12 + 0.05 * (1 - h2)) * v, 0, 1)];
+  return [
+    clamp(0.7 * v, 0, 1),
+    clamp((0.13 + 0.1 * h2) * v, 0, 1),
+    clamp((0.12 + 0.05 * (1 - h2)) * v, 0, 1),
+  ];
 }
 
-function profile(t: number, tendon: [number, number], peak: number): { g: number; tendonMix: number } {
+function profile(
+  t: number,
+  tendon: [number, number],
+  peak: number,
+): { g: number; tendonMix: number } {
   const [a, b] = tendon;
-  const u0 = a, u1 = 1 - b;
+  const u0 = a,
+    u1 = 1 - b;
   if (t <= u0 || t >= u1) {
     return { g: 0, tendonMix: 1 };
   }
@@ -81,7 +128,12 @@ function profile(t: number, tendon: [number, number], peak: number): { g: number
   return { g, tendonMix: mix };
 }
 
-function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, outward: (p: V3) => V3): BuiltMuscle {
+function buildMuscle(
+  id: string,
+  def: MuscleDef,
+  anchors: Record<string, V3>,
+  outward: (p: V3) => V3,
+): BuiltMuscle {
   const mesh = newMesh();
   const strands: V3[][] = [];
   const capsules: { a: V3; b: V3; r: number }[] = [];
@@ -97,7 +149,10 @@ function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, ou
       const peak = s.peak ?? 0.5;
       const flat = s.flat ?? 1;
       const tr = Math.min(0.004, s.r * 0.35);
-      const width: number[] = [], depth: number[] = [], up: V3[] = [], cols: V3[] = [];
+      const width: number[] = [],
+        depth: number[] = [],
+        up: V3[] = [],
+        cols: V3[] = [];
       const col = si % 2 === 0 ? base : mul(base, 0.93);
       for (let i = 0; i < n; i++) {
         const t = i / (n - 1);
@@ -110,9 +165,13 @@ function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, ou
       }
       const seg = s.r > 0.012 ? 10 : 8;
       tube(mesh, path, width, depth, up, cols, seg);
-      strands.push(resample(dense, 16).map(r5));
+      strands.push(resample(dense, 12).map(r3));
       for (let i = 0; i + 1 < n; i++)
-        capsules.push({ a: at(path, i), b: at(path, i + 1), r: Math.max(at(width, i), at(depth, i)) });
+        capsules.push({
+          a: at(path, i),
+          b: at(path, i + 1),
+          r: Math.max(at(width, i), at(depth, i)),
+        });
     });
   }
   if (def.sheet) {
@@ -135,12 +194,17 @@ function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, ou
     const nj = Math.round(clamp(maxL / 0.022, 12, 22));
     const grid = rawStrands.map((d) => resample(d, nj));
     // normals from the sheet itself, oriented outward
-    const normals: V3[][] = [], thick: number[][] = [], cols: V3[][] = [];
+    const normals: V3[][] = [],
+      thick: number[][] = [],
+      cols: V3[][] = [];
     for (let i = 0; i < ns; i++) {
-      const nrow: V3[] = [], trow: number[] = [], crow: V3[] = [];
+      const nrow: V3[] = [],
+        trow: number[] = [],
+        crow: V3[] = [];
       const col = i % 2 === 0 ? base : mul(base, 0.95);
       for (let j = 0; j < nj; j++) {
-        const g = (ii: number, jj: number) => at(at(grid, clamp(ii, 0, ns - 1)), clamp(jj, 0, nj - 1));
+        const g = (ii: number, jj: number) =>
+          at(at(grid, clamp(ii, 0, ns - 1)), clamp(jj, 0, nj - 1));
         const dS = sub(g(i + 1, j), g(i - 1, j));
         const dA = sub(g(i, j + 1), g(i, j - 1));
         let nn = norm(cross(dS, dA));
@@ -153,7 +217,8 @@ function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, ou
         const t = j / (nj - 1);
         const { g: gg, tendonMix: tm0 } = profile(t, tendon, 0.5);
         let tendonMix = tm0;
-        for (const b of sh.bands ?? []) tendonMix = Math.max(tendonMix, 1 - smoothstep(0.012, 0.03, Math.abs(t - b)));
+        for (const b of sh.bands ?? [])
+          tendonMix = Math.max(tendonMix, 1 - smoothstep(0.012, 0.03, Math.abs(t - b)));
         const edge = 1 - 0.35 * Math.abs((2 * i) / (ns - 1) - 1) ** 3;
         trow.push((0.0015 + (sh.thick - 0.0015) * gg) * edge);
         crow.push(lerp(col as V3, TENDON, tendonMix));
@@ -163,7 +228,7 @@ function buildMuscle(id: string, def: MuscleDef, anchors: Record<string, V3>, ou
       cols.push(crow);
     }
     slab(mesh, grid, normals, thick, cols);
-    for (const d of rawStrands) strands.push(resample(d, 16).map(r5));
+    for (const d of rawStrands) strands.push(resample(d, 12).map(r3));
     for (let i = 0; i < ns; i++)
       for (let j = 0; j + 1 < nj; j += 1)
         capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i), j + 1), r: at(at(thick, i), j) });
@@ -197,7 +262,10 @@ function buildSkeleton(body: Body, anchors: Record<string, V3>, outward: (p: V3)
         const i = Math.min(Math.floor(x), rr.length - 2);
         return at(rr, i) + (at(rr, i + 1) - at(rr, i)) * (x - i);
       };
-      const w: number[] = [], d: number[] = [], up: V3[] = [], c: V3[] = [];
+      const w: number[] = [],
+        d: number[] = [],
+        up: V3[] = [],
+        c: V3[] = [];
       for (let i = 0; i < n; i++) {
         const r = radius(i / (n - 1));
         w.push(r);
@@ -207,7 +275,15 @@ function buildSkeleton(body: Body, anchors: Record<string, V3>, outward: (p: V3)
       }
       tube(m, path, w, d, up, c, part.seg ?? 8);
     } else {
-      const lines = part.strands.map((l) => resample(catmullRom(l.map((q) => resolve(q, anchors)), 8), 8));
+      const lines = part.strands.map((l) =>
+        resample(
+          catmullRom(
+            l.map((q) => resolve(q, anchors)),
+            8,
+          ),
+          8,
+        ),
+      );
       const normals = lines.map((l) => l.map((p) => outward(p)));
       const thick = lines.map((l) => l.map(() => part.thick));
       const cols = lines.map((l) => l.map(() => BONE));
@@ -235,7 +311,13 @@ function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
       const f = (p: V3): V3 => (mir ? mirrorX(p) : p);
       return s.type === 'ellipsoid'
         ? { type: 'ellipsoid', c: f(resolve(s.c, anchors)), r: s.r }
-        : { type: 'cone', a: f(resolve(s.a, anchors)), b: f(resolve(s.b, anchors)), ra: s.ra, rb: s.rb };
+        : {
+            type: 'cone',
+            a: f(resolve(s.a, anchors)),
+            b: f(resolve(s.b, anchors)),
+            ra: s.ra,
+            rb: s.rb,
+          };
     };
     out.push({ prim: mk(false), segment: s.segment, k });
     if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k });
@@ -295,7 +377,9 @@ function assignRegions(
   const nv = pos.length / 3;
   const seg: Segment[] = [];
   for (let v = 0; v < nv; v++) {
-    const x = pos[v * 3]!, y = pos[v * 3 + 1]!, z = pos[v * 3 + 2]!;
+    const x = pos[v * 3]!,
+      y = pos[v * 3 + 1]!,
+      z = pos[v * 3 + 2]!;
     let best = Infinity;
     let s: Segment = 'trunk';
     for (const p of prims) {
@@ -385,17 +469,43 @@ export async function buildModel(): Promise<BuildResult> {
 
   // ---------- glTF ----------
   const doc = new Document();
+  doc.setLogger(new Logger(Logger.Verbosity.ERROR));
   const buf = doc.createBuffer();
   const scene = doc.createScene('body');
-  const matSkin = doc.createMaterial('skin').setBaseColorFactor([0.93, 0.76, 0.66, 1]).setRoughnessFactor(0.8);
-  const matBone = doc.createMaterial('bone').setBaseColorFactor([1, 1, 1, 1]).setRoughnessFactor(0.7);
-  const matMuscle = doc.createMaterial('muscle').setBaseColorFactor([1, 1, 1, 1]).setRoughnessFactor(0.6);
+  const matSkin = doc
+    .createMaterial('skin')
+    .setBaseColorFactor([0.93, 0.76, 0.66, 1])
+    .setRoughnessFactor(0.8);
+  const matBone = doc
+    .createMaterial('bone')
+    .setBaseColorFactor([1, 1, 1, 1])
+    .setRoughnessFactor(0.7);
+  const matMuscle = doc
+    .createMaterial('muscle')
+    .setBaseColorFactor([1, 1, 1, 1])
+    .setRoughnessFactor(0.6);
 
-  const addMesh = (name: string, pos: Float32Array, idx: Uint32Array, col: Float32Array | null, mat: typeof matSkin): GNode => {
+  const addMesh = (
+    name: string,
+    pos: Float32Array,
+    idx: Uint32Array,
+    col: Float32Array | null,
+    mat: typeof matSkin,
+  ): GNode => {
     const prim = doc.createPrimitive().setMaterial(mat);
-    prim.setAttribute('POSITION', doc.createAccessor().setType('VEC3').setArray(pos).setBuffer(buf));
-    prim.setAttribute('NORMAL', doc.createAccessor().setType('VEC3').setArray(computeNormals(pos, idx)).setBuffer(buf));
-    if (col) prim.setAttribute('COLOR_0', doc.createAccessor().setType('VEC3').setArray(col).setBuffer(buf));
+    prim.setAttribute(
+      'POSITION',
+      doc.createAccessor().setType('VEC3').setArray(pos).setBuffer(buf),
+    );
+    prim.setAttribute(
+      'NORMAL',
+      doc.createAccessor().setType('VEC3').setArray(computeNormals(pos, idx)).setBuffer(buf),
+    );
+    if (col)
+      prim.setAttribute(
+        'COLOR_0',
+        doc.createAccessor().setType('VEC3').setArray(col).setBuffer(buf),
+      );
     const ia = pos.length / 3 > 65535 ? idx : new Uint16Array(idx);
     prim.setIndices(doc.createAccessor().setType('SCALAR').setArray(ia).setBuffer(buf));
     const mesh = doc.createMesh(name).addPrimitive(prim);
@@ -406,7 +516,10 @@ export async function buildModel(): Promise<BuildResult> {
 
   const skinNode = addMesh('skin', skin.pos, skin.idx, null, matSkin);
   const skinPrim = skinNode.getMesh()!.listPrimitives()[0]!;
-  skinPrim.setAttribute('_REGION', doc.createAccessor().setType('SCALAR').setArray(region).setBuffer(buf));
+  skinPrim.setAttribute(
+    '_REGION',
+    doc.createAccessor().setType('SCALAR').setArray(region).setBuffer(buf),
+  );
   skinNode.setExtras({ layer: 'skin', regions });
 
   const skelNode = addMesh(
@@ -423,14 +536,28 @@ export async function buildModel(): Promise<BuildResult> {
     for (const side of ['left', 'right'] as const) {
       const mm = side === 'left' ? m.mesh : mirrorMesh(m.mesh);
       const strands = side === 'left' ? m.strands : m.strands.map((s) => s.map((p) => mirrorX(p)));
-      const node = addMesh(`m:${m.id}:${side}`, new Float32Array(mm.pos), new Uint32Array(mm.idx), new Float32Array(mm.col), matMuscle);
-      node.setExtras({ muscle: m.id, side, layer: m.layer, strands: strands.map((s) => s.map((p) => r5(p))) });
+      const node = addMesh(
+        `m:${m.id}:${side}`,
+        new Float32Array(mm.pos),
+        new Uint32Array(mm.idx),
+        new Float32Array(mm.col),
+        matMuscle,
+      );
+      node.setExtras({
+        muscle: m.id,
+        side,
+        layer: m.layer,
+        strands: strands.map((s) => s.map((p) => r3(p))),
+      });
       muscleTris += mm.idx.length / 3;
     }
   }
   scene.setExtras({ regions });
 
-  doc.createExtension(EXTMeshoptCompression).setRequired(true).setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
+  doc
+    .createExtension(EXTMeshoptCompression)
+    .setRequired(true)
+    .setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.QUANTIZE });
   await MeshoptEncoder.ready;
   await doc.transform(meshopt({ encoder: MeshoptEncoder, level: 'medium' }));
   const io = new NodeIO()
@@ -439,7 +566,12 @@ export async function buildModel(): Promise<BuildResult> {
   const glb = await io.writeBinary(doc);
   return {
     glb,
-    stats: { skinTris: skin.idx.length / 3, skeletonTris: skeleton.idx.length / 3, muscleTris, bytes: glb.byteLength },
+    stats: {
+      skinTris: skin.idx.length / 3,
+      skeletonTris: skeleton.idx.length / 3,
+      muscleTris,
+      bytes: glb.byteLength,
+    },
     snappedLandmarks: snapped,
   };
 }

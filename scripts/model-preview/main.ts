@@ -19,7 +19,12 @@ const view = q.get('view') ?? 'front';
 const cy = Number(q.get('y') ?? 0.87);
 const zoom = Number(q.get('zoom') ?? 1);
 const d = 3.7 / zoom;
-const dirs: Record<string, [number, number]> = { front: [0, 1], back: [0, -1], left: [1, 0], right: [-1, 0] };
+const dirs: Record<string, [number, number]> = {
+  front: [0, 1],
+  back: [0, -1],
+  left: [1, 0],
+  right: [-1, 0],
+};
 const [dx, dz] = dirs[view] ?? [0, 1];
 cam.position.set(dx * d, cy + 0.1, dz * d);
 cam.lookAt(0, cy, 0);
@@ -30,7 +35,8 @@ new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (glt
     const m = o as THREE.Mesh;
     if (!m.isMesh) return;
     const ex = (m.userData ?? {}) as { layer?: string };
-    const layer = ex.layer ?? (m.name === 'skin' ? 'skin' : m.name === 'skeleton' ? 'skeleton' : '');
+    const layer =
+      ex.layer ?? (m.name === 'skin' ? 'skin' : m.name === 'skeleton' ? 'skeleton' : '');
     let vis = true;
     if (layer === 'skin') vis = flag('skin', true);
     else if (layer === 'skeleton') vis = flag('skel', true);

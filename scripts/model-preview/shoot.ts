@@ -11,13 +11,27 @@ const shots: [string, string][] = [
 const extra = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-const list: [string, string][] = extra.length ? extra.map((e) => e.split('?') as [string, string]) : shots;
+const list: [string, string][] = extra.length
+  ? extra.map((e) => e.split('?') as [string, string])
+  : shots;
 for (const [name, qs] of list) {
   await page.goto(`http://localhost:5199/scripts/model-preview/index.html?${qs}`);
-  await page.waitForFunction(() => (window as unknown as { __ready?: boolean }).__ready === true, null, { timeout: 60000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __ready?: boolean }).__ready === true,
+    null,
+    { timeout: 60000 },
+  );
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
   console.log('wrote', name);
 }

@@ -2,7 +2,17 @@
 import type { V3 } from './math.ts';
 
 export type PointRef = string | V3 | { a: string; d: V3 };
-export type Segment = 'head' | 'neck' | 'trunk' | 'pelvis' | 'upper_arm' | 'forearm' | 'hand' | 'thigh' | 'leg' | 'foot';
+export type Segment =
+  | 'head'
+  | 'neck'
+  | 'trunk'
+  | 'pelvis'
+  | 'upper_arm'
+  | 'forearm'
+  | 'hand'
+  | 'thigh'
+  | 'leg'
+  | 'foot';
 
 export interface Landmarks {
   about: string;
@@ -11,12 +21,38 @@ export interface Landmarks {
 }
 
 export type SkinPrim =
-  | { name: string; segment: Segment; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3; k?: number }
-  | { name: string; segment: Segment; mirror: boolean; type: 'cone'; a: PointRef; b: PointRef; ra: number; rb: number; k?: number };
+  | {
+      name: string;
+      segment: Segment;
+      mirror: boolean;
+      type: 'ellipsoid';
+      c: PointRef;
+      r: V3;
+      k?: number;
+    }
+  | {
+      name: string;
+      segment: Segment;
+      mirror: boolean;
+      type: 'cone';
+      a: PointRef;
+      b: PointRef;
+      ra: number;
+      rb: number;
+      k?: number;
+    };
 
 export type BonePart =
   | { bone: string; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3 }
-  | { bone: string; mirror: boolean; type: 'tube'; path: PointRef[]; r: number | number[]; flat?: number; seg?: number }
+  | {
+      bone: string;
+      mirror: boolean;
+      type: 'tube';
+      path: PointRef[];
+      r: number | number[];
+      flat?: number;
+      seg?: number;
+    }
   | { bone: string; mirror: boolean; type: 'slab'; strands: PointRef[][]; thick: number };
 
 export interface Body {

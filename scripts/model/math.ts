@@ -54,7 +54,10 @@ export function catmullRom(pts: readonly V3[], perSeg = 16): V3[] {
   const ext = [first, ...p, last];
   const out: V3[] = [];
   for (let i = 0; i < n - 1; i++) {
-    const p0 = at(ext, i), p1 = at(ext, i + 1), p2 = at(ext, i + 2), p3 = at(ext, i + 3);
+    const p0 = at(ext, i),
+      p1 = at(ext, i + 1),
+      p2 = at(ext, i + 2),
+      p3 = at(ext, i + 3);
     const t0 = 0;
     const t1 = t0 + Math.sqrt(Math.max(dist(p0, p1), 1e-9));
     const t2 = t1 + Math.sqrt(Math.max(dist(p1, p2), 1e-9));
@@ -76,7 +79,8 @@ export function catmullRom(pts: readonly V3[], perSeg = 16): V3[] {
 /** Resample a polyline to n points evenly spaced by arc length. */
 export function resample(poly: readonly V3[], n: number): V3[] {
   const cum = [0];
-  for (let i = 1; i < poly.length; i++) cum.push(at(cum, i - 1) + dist(at(poly, i - 1), at(poly, i)));
+  for (let i = 1; i < poly.length; i++)
+    cum.push(at(cum, i - 1) + dist(at(poly, i - 1), at(poly, i)));
   const total = at(cum, cum.length - 1);
   const out: V3[] = [];
   let j = 0;
@@ -103,7 +107,8 @@ export function pointAt(poly: readonly V3[], t: number): V3 {
   let s = clamp(t, 0, 1) * total;
   for (let i = 1; i < poly.length; i++) {
     const d = dist(at(poly, i - 1), at(poly, i));
-    if (s <= d || i === poly.length - 1) return lerp(at(poly, i - 1), at(poly, i), d > 0 ? clamp(s / d, 0, 1) : 0);
+    if (s <= d || i === poly.length - 1)
+      return lerp(at(poly, i - 1), at(poly, i), d > 0 ? clamp(s / d, 0, 1) : 0);
     s -= d;
   }
   return at(poly, poly.length - 1);

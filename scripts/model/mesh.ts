@@ -70,7 +70,10 @@ export function tube(
     const s = norm(cross(u, t));
     for (let k = 0; k < seg; k++) {
       const ang = (2 * Math.PI * k) / seg;
-      const p = add(at(path, i), add(mul(s, Math.cos(ang) * at(width, i)), mul(u, Math.sin(ang) * at(depth, i))));
+      const p = add(
+        at(path, i),
+        add(mul(s, Math.cos(ang) * at(width, i)), mul(u, Math.sin(ang) * at(depth, i))),
+      );
       pushV(m, p, at(colors, i));
     }
   }
@@ -108,11 +111,19 @@ export function slab(
   const top = m.pos.length / 3;
   for (let i = 0; i < ns; i++)
     for (let j = 0; j < nj; j++)
-      pushV(m, add(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j))), at(at(colors, i), j));
+      pushV(
+        m,
+        add(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j))),
+        at(at(colors, i), j),
+      );
   const bot = m.pos.length / 3;
   for (let i = 0; i < ns; i++)
     for (let j = 0; j < nj; j++)
-      pushV(m, sub(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j) * 0.9)), at(at(colors, i), j));
+      pushV(
+        m,
+        sub(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j) * 0.9)),
+        at(at(colors, i), j),
+      );
   const T = (i: number, j: number) => top + i * nj + j;
   const B = (i: number, j: number) => bot + i * nj + j;
   for (let i = 0; i < ns - 1; i++)
@@ -132,8 +143,10 @@ export function slab(
     m.idx.push(T(i, e), T(i + 1, e), B(i, e), B(i, e), T(i + 1, e), B(i + 1, e));
   }
   // orient: the top face must face along `normals`
-  const mi = Math.floor(ns / 2), mj = Math.floor(nj / 2);
-  const i0 = Math.min(mi, ns - 2), j0 = Math.min(mj, nj - 2);
+  const mi = Math.floor(ns / 2),
+    mj = Math.floor(nj / 2);
+  const i0 = Math.min(mi, ns - 2),
+    j0 = Math.min(mj, nj - 2);
   const g = (i: number, j: number) => at(at(grid, i), j);
   const fn = cross(sub(g(i0 + 1, j0), g(i0, j0)), sub(g(i0, j0 + 1), g(i0, j0)));
   if (dot(fn, at(at(normals, i0), j0)) < 0) {
@@ -146,7 +159,15 @@ export function slab(
 }
 
 /** UV-sphere ellipsoid with radii r, optional rotation given by axes (columns ex, ey, ez). */
-export function ellipsoid(m: Mesh, c: V3, r: V3, col: V3, seg = 12, rings = 8, axes?: [V3, V3, V3]): void {
+export function ellipsoid(
+  m: Mesh,
+  c: V3,
+  r: V3,
+  col: V3,
+  seg = 12,
+  rings = 8,
+  axes?: [V3, V3, V3],
+): void {
   const ex: V3 = axes ? axes[0] : [1, 0, 0];
   const ey: V3 = axes ? axes[1] : [0, 1, 0];
   const ez: V3 = axes ? axes[2] : [0, 0, 1];
@@ -175,10 +196,18 @@ export function ellipsoid(m: Mesh, c: V3, r: V3, col: V3, seg = 12, rings = 8, a
 export function computeNormals(pos: ArrayLike<number>, idx: ArrayLike<number>): Float32Array {
   const n = new Float32Array(pos.length);
   for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t]! * 3, b = idx[t + 1]! * 3, c = idx[t + 2]! * 3;
-    const ux = pos[b]! - pos[a]!, uy = pos[b + 1]! - pos[a + 1]!, uz = pos[b + 2]! - pos[a + 2]!;
-    const vx = pos[c]! - pos[a]!, vy = pos[c + 1]! - pos[a + 1]!, vz = pos[c + 2]! - pos[a + 2]!;
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    const a = idx[t]! * 3,
+      b = idx[t + 1]! * 3,
+      c = idx[t + 2]! * 3;
+    const ux = pos[b]! - pos[a]!,
+      uy = pos[b + 1]! - pos[a + 1]!,
+      uz = pos[b + 2]! - pos[a + 2]!;
+    const vx = pos[c]! - pos[a]!,
+      vy = pos[c + 1]! - pos[a + 1]!,
+      vz = pos[c + 2]! - pos[a + 2]!;
+    const nx = uy * vz - uz * vy,
+      ny = uz * vx - ux * vz,
+      nz = ux * vy - uy * vx;
     for (const v of [a, b, c]) {
       n[v] = n[v]! + nx;
       n[v + 1] = n[v + 1]! + ny;

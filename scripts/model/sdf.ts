@@ -2,27 +2,34 @@
 import type { V3 } from './math.ts';
 
 export type Prim =
-  | { type: 'ellipsoid'; c: V3; r: V3 }
-  | { type: 'cone'; a: V3; b: V3; ra: number; rb: number };
+  { type: 'ellipsoid'; c: V3; r: V3 } | { type: 'cone'; a: V3; b: V3; ra: number; rb: number };
 
 export function sdPrim(p: Prim, x: number, y: number, z: number): number {
   if (p.type === 'ellipsoid') {
-    const px = (x - p.c[0]) / p.r[0], py = (y - p.c[1]) / p.r[1], pz = (z - p.c[2]) / p.r[2];
+    const px = (x - p.c[0]) / p.r[0],
+      py = (y - p.c[1]) / p.r[1],
+      pz = (z - p.c[2]) / p.r[2];
     const k0 = Math.hypot(px, py, pz);
     const k1 = Math.hypot(px / p.r[0], py / p.r[1], pz / p.r[2]);
     return k1 > 1e-12 ? (k0 * (k0 - 1)) / k1 : -Math.min(p.r[0], p.r[1], p.r[2]);
   }
   // round cone (Inigo Quilez), exact
   const { a, b, ra: r1, rb: r2 } = p;
-  const bax = b[0] - a[0], bay = b[1] - a[1], baz = b[2] - a[2];
+  const bax = b[0] - a[0],
+    bay = b[1] - a[1],
+    baz = b[2] - a[2];
   const l2 = bax * bax + bay * bay + baz * baz;
   const rr = r1 - r2;
   const a2 = l2 - rr * rr;
   const il2 = 1 / l2;
-  const pax = x - a[0], pay = y - a[1], paz = z - a[2];
+  const pax = x - a[0],
+    pay = y - a[1],
+    paz = z - a[2];
   const yy = pax * bax + pay * bay + paz * baz;
   const zz = yy - l2;
-  const qx = pax * l2 - bax * yy, qy = pay * l2 - bay * yy, qz = paz * l2 - baz * yy;
+  const qx = pax * l2 - bax * yy,
+    qy = pay * l2 - bay * yy,
+    qz = paz * l2 - baz * yy;
   const x2 = qx * qx + qy * qy + qz * qz;
   const y2 = yy * yy * l2;
   const z2 = zz * zz * l2;
@@ -104,7 +111,8 @@ export function surfaceNets(g: Grid): { pos: Float32Array; idx: Uint32Array } {
   for (let c = 0; c < 8; c++) corners.push([c & 1, (c >> 1) & 1, (c >> 2) & 1]);
   for (let a = 0; a < 8; a++)
     for (let b = a + 1; b < 8; b++) {
-      const ca = corners[a]!, cb = corners[b]!;
+      const ca = corners[a]!,
+        cb = corners[b]!;
       const dd = Math.abs(ca[0] - cb[0]) + Math.abs(ca[1] - cb[1]) + Math.abs(ca[2] - cb[2]);
       if (dd === 1) edges.push([a, b]);
     }
@@ -120,12 +128,17 @@ export function surfaceNets(g: Grid): { pos: Float32Array; idx: Uint32Array } {
           if (s < 0) mask |= 1 << c;
         }
         if (mask === 0 || mask === 255) continue;
-        let sx = 0, sy = 0, sz = 0, cnt = 0;
+        let sx = 0,
+          sy = 0,
+          sz = 0,
+          cnt = 0;
         for (const [a, b] of edges) {
-          const va = val[a]!, vb = val[b]!;
+          const va = val[a]!,
+            vb = val[b]!;
           if (va < 0 === vb < 0) continue;
           const t = va / (va - vb);
-          const ca = corners[a]!, cb = corners[b]!;
+          const ca = corners[a]!,
+            cb = corners[b]!;
           sx += ca[0] + (cb[0] - ca[0]) * t;
           sy += ca[1] + (cb[1] - ca[1]) * t;
           sz += ca[2] + (cb[2] - ca[2]) * t;
@@ -168,7 +181,9 @@ function quad(idx: number[], q: number[], flip: boolean): void {
 export function signedVolume(pos: ArrayLike<number>, idx: ArrayLike<number>): number {
   let s = 0;
   for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t]! * 3, b = idx[t + 1]! * 3, c = idx[t + 2]! * 3;
+    const a = idx[t]! * 3,
+      b = idx[t + 1]! * 3,
+      c = idx[t + 2]! * 3;
     s +=
       pos[a]! * (pos[b + 1]! * pos[c + 2]! - pos[b + 2]! * pos[c + 1]!) -
       pos[a + 1]! * (pos[b]! * pos[c + 2]! - pos[b + 2]! * pos[c]!) +

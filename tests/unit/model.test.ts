@@ -1,0 +1,255 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { NodeIO, type Document } from '@gltf-transform/core';
+import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { MeshoptDecoder } from 'meshoptimizer';
+import { buildModel } from '../../scripts/build-model.ts';
+
+const req = Object.keys(
+  JSON.parse(readFileSync('data/anatomy/muscles.json', 'utf8')).muscles as Record<string, unknown>,
+);
+const landmarks = JSON.parse(readFileSync('data/anatomy/landmarks.json', 'utf8')) as {
+  surface: Record<string, { midline: boolean }>;
+};
+const muscleIds = Object.keys(
+  (
+    JSON.parse(readFileSync('data/anatomy/muscles.json', 'utf8')) as {
+      muscles: Record<string, unknown>;
+    }
+  ).muscles,
+);
+const requiredIds: string[] = [
+  'temporalis',
+  'masseter',
+  'lateral_pterygoid',
+  'medial_pterygoid',
+  'digastric',
+  'frontalis',
+  'occipitalis',
+  'sternocleidomastoid',
+  'scalenes',
+  'splenius_capitis',
+  'splenius_cervicis',
+  'semispinalis_capitis',
+  'suboccipitals',
+  'levator_scapulae',
+  'upper_trapezius',
+  'middle_trapezius',
+  'lower_trapezius',
+  'rhomboids',
+  'supraspinatus',
+  'infraspinatus',
+  'teres_minor',
+  'teres_major',
+  'subscapularis',
+  'latissimus_dorsi',
+  'serratus_anterior',
+  'serratus_posterior_superior',
+  'pectoralis_major',
+  'pectoralis_minor',
+  'subclavius',
+  'deltoid',
+  'coracobrachialis',
+  'biceps_brachii',
+  'brachialis',
+  'triceps_brachii',
+  'anconeus',
+  'brachioradialis',
+  'supinator',
+  'extensor_carpi_radialis_longus',
+  'extensor_carpi_radialis_brevis',
+  'extensor_carpi_ulnaris',
+  'extensor_digitorum',
+  'flexor_carpi_radialis',
+  'flexor_carpi_ulnaris',
+  'flexor_digitorum_superficialis',
+  'palmaris_longus',
+  'pronator_teres',
+  'adductor_pollicis',
+  'opponens_pollicis',
+  'first_dorsal_interosseous',
+  'iliocostalis_thoracis',
+  'iliocostalis_lumborum',
+  'longissimus_thoracis',
+  'multifidi',
+  'quadratus_lumborum',
+  'serratus_posterior_inferior',
+  'rectus_abdominis',
+  'external_oblique',
+  'iliopsoas',
+  'gluteus_maximus',
+  'gluteus_medius',
+  'gluteus_minimus',
+  'piriformis',
+  'tensor_fasciae_latae',
+  'sartorius',
+  'pectineus',
+  'adductor_longus',
+  'adductor_magnus',
+  'gracilis',
+  'rectus_femoris',
+  'vastus_medialis',
+  'vastus_lateralis',
+  'vastus_intermedius',
+  'biceps_femoris',
+  'semitendinosus',
+  'semimembranosus',
+  'gastrocnemius',
+  'soleus',
+  'popliteus',
+  'tibialis_anterior',
+  'tibialis_posterior',
+  'fibularis_longus',
+  'fibularis_brevis',
+  'fibularis_tertius',
+  'extensor_digitorum_longus',
+  'extensor_hallucis_longus',
+  'flexor_digitorum_longus',
+  'flexor_hallucis_longus',
+  'extensor_digitorum_brevis',
+  'abductor_hallucis',
+  'abductor_digiti_minimi_foot',
+  'flexor_digitorum_brevis',
+  'quadratus_plantae',
+  'flexor_hallucis_brevis',
+]; // docs/muscles.md
+
+let built: Uint8Array;
+let doc: Document;
+
+function worldPositions(
+  node: ReturnType<Document['getRoot']>['listNodes'] extends () => (infer N)[] ? N : never,
+): Float32Array {
+  const prim = node.getMesh()!.listPrimitives()[0]!;
+  const acc = prim.getAttribute('POSITION')!;
+  const m = node.getWorldMatrix();
+  const out = new Float32Array(acc.getCount() * 3);
+  const e: number[] = [0, 0, 0];
+  for (let i = 0; i < acc.getCount(); i++) {
+    acc.getElement(i, e);
+    const [x, y, z] = e as [number, number, number];
+    out[i * 3] = m[0] * x + m[4] * y + m[8] * z + m[12];
+    out[i * 3 + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
+    out[i * 3 + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  built = (await buildModel()).glb;
+  await MeshoptDecoder.ready;
+  const io = new NodeIO()
+    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+  doc = await io.readBinary(built);
+}, 60000);
+
+describe('body.glb', () => {
+  it('rebuild is byte-identical to the committed public/models/body.glb', () => {
+    const committed = new Uint8Array(readFileSync('public/models/body.glb'));
+    expect(built.byteLength).toBe(committed.byteLength);
+    expect(Buffer.from(built).equals(Buffer.from(committed))).toBe(true);
+  });
+
+  it('has skin, skeleton and both sides of every required muscle', () => {
+    expect(requiredIds.length).toBe(93);
+    for (const id of requiredIds) expect(muscleIds).toContain(id);
+    const names = new Set(
+      doc
+        .getRoot()
+        .listNodes()
+        .map((n) => n.getName()),
+    );
+    expect(names.has('skin')).toBe(true);
+    expect(names.has('skeleton')).toBe(true);
+    for (const id of requiredIds) {
+      expect(names.has(`m:${id}:left`), id).toBe(true);
+      expect(names.has(`m:${id}:right`), id).toBe(true);
+    }
+    expect(req.length).toBeGreaterThanOrEqual(93);
+  });
+
+  it('muscle extras: layer, side, strands (>= 12 points) and vertex colours', () => {
+    for (const n of doc.getRoot().listNodes()) {
+      if (!n.getName().startsWith('m:')) continue;
+      const ex = n.getExtras() as {
+        muscle: string;
+        side: string;
+        layer: string;
+        strands: number[][][];
+      };
+      expect(['S', 'D']).toContain(ex.layer);
+      expect(n.getName()).toBe(`m:${ex.muscle}:${ex.side}`);
+      expect(ex.strands.length).toBeGreaterThan(0);
+      for (const s of ex.strands) expect(s.length).toBeGreaterThanOrEqual(12);
+      expect(n.getMesh()!.listPrimitives()[0]!.getAttribute('COLOR_0')).toBeTruthy();
+    }
+  });
+
+  it('skin: every vertex has a valid region; every landmark region owns a vertex', () => {
+    const skin = doc
+      .getRoot()
+      .listNodes()
+      .find((n) => n.getName() === 'skin')!;
+    const regions = (skin.getExtras() as { regions: string[] }).regions;
+    const expected: string[] = [];
+    for (const [id, l] of Object.entries(landmarks.surface))
+      if (l.midline) expected.push(id);
+      else expected.push(`${id}:left`, `${id}:right`);
+    expect(new Set(regions)).toEqual(new Set(expected));
+    const acc = skin.getMesh()!.listPrimitives()[0]!.getAttribute('_REGION')!;
+    const count = skin.getMesh()!.listPrimitives()[0]!.getAttribute('POSITION')!.getCount();
+    expect(acc.getCount()).toBe(count);
+    const owned = new Array<number>(regions.length).fill(0);
+    const arr = acc.getArray()!;
+    for (let i = 0; i < arr.length; i++) {
+      const r = arr[i]!;
+      expect(Number.isInteger(r) && r >= 0 && r < regions.length).toBe(true);
+      owned[r]!++;
+    }
+    const empty = regions.filter((_, i) => owned[i] === 0);
+    expect(empty).toEqual([]);
+  });
+
+  it('left muscles at x>0, right at x<0, right = mirrored left', () => {
+    const nodes = new Map(
+      doc
+        .getRoot()
+        .listNodes()
+        .map((n) => [n.getName(), n]),
+    );
+    for (const id of requiredIds) {
+      const L = worldPositions(nodes.get(`m:${id}:left`)!);
+      const R = worldPositions(nodes.get(`m:${id}:right`)!);
+      expect(L.length).toBe(R.length);
+      let lx = 0,
+        rx = 0,
+        ly = 0,
+        ry = 0,
+        lz = 0,
+        rz = 0;
+      const n = L.length / 3;
+      for (let i = 0; i < n; i++) {
+        lx += L[i * 3]!;
+        rx += R[i * 3]!;
+        ly += L[i * 3 + 1]!;
+        ry += R[i * 3 + 1]!;
+        lz += L[i * 3 + 2]!;
+        rz += R[i * 3 + 2]!;
+      }
+      expect(lx / n, id).toBeGreaterThan(0);
+      expect(rx / n, id).toBeLessThan(0);
+      expect(Math.abs(lx / n + rx / n), id).toBeLessThan(1e-4);
+      expect(Math.abs(ly / n - ry / n), id).toBeLessThan(1e-4);
+      expect(Math.abs(lz / n - rz / n), id).toBeLessThan(1e-4);
+    }
+  });
+
+  it('stays within triangle and size budgets', () => {
+    let tris = 0;
+    for (const mesh of doc.getRoot().listMeshes())
+      for (const p of mesh.listPrimitives()) tris += p.getIndices()!.getCount() / 3;
+    expect(tris).toBeLessThanOrEqual(150000);
+    expect(built.byteLength).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+  });
+});
