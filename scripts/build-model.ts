@@ -230,8 +230,11 @@ function buildMuscle(
     slab(mesh, grid, normals, thick, cols);
     for (const d of rawStrands) strands.push(resample(d, 12).map(r3));
     for (let i = 0; i < ns; i++)
-      for (let j = 0; j + 1 < nj; j += 1)
+      for (let j = 0; j + 1 < nj; j += 1) {
         capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i), j + 1), r: at(at(thick, i), j) });
+        // across the sheet too, so the skin has no gaps between strands
+        if (i + 1 < ns) capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i + 1), j), r: at(at(thick, i), j) });
+      }
   }
   return { id, layer: def.layer, mesh, strands, capsules };
 }
@@ -243,7 +246,12 @@ function mirrorMesh(m: Mesh): Mesh {
   return out;
 }
 
-function buildSkeleton(body: Body, anchors: Record<string, V3>, outward: (p: V3) => V3): Mesh {
+function buildSkeleton(
+  body: Body,
+  anchors: Record<string, V3>,
+  outward: (p: V3) => V3,
+  caps: { a: V3; b: V3; r: number }[],
+): Mesh {
   const left = newMesh();
   const mid = newMesh();
   for (const part of body.skeleton) {
@@ -274,6 +282,11 @@ function buildSkeleton(body: Body, anchors: Record<string, V3>, outward: (p: V3)
         c.push(BONE);
       }
       tube(m, path, w, d, up, c, part.seg ?? 8);
+      for (let i = 0; i + 1 < n; i++) {
+        const cap = { a: at(path, i), b: at(path, i + 1), r: Math.max(at(w, i), at(d, i)) };
+        caps.push(cap);
+        if (part.mirror) caps.push({ a: mirrorX(cap.a), b: mirrorX(cap.b), r: cap.r });
+      }
     } else {
       const lines = part.strands.map((l) =>
         resample(
@@ -330,14 +343,19 @@ async function buildSkin(
   prims: SkinPrimR[],
   muscles: BuiltMuscle[],
   muscleOffsets: Map<string, number>,
+  boneCapsules: { a: V3; b: V3; r: number }[],
 ): Promise<{ pos: Float32Array; idx: Uint32Array }> {
   const g = new Grid(body.grid.min, body.grid.max, body.grid.h);
   for (const p of prims) g.add(p.prim, p.k);
+  // every muscle (deep ones too) and every bone is wrapped, so nothing pokes through the skin
+  for (const c of boneCapsules) {
+    const r = c.r + body.muscleSkinOffset * 2;
+    g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, 0.01);
+  }
   for (const m of muscles) {
-    if (m.layer !== 'S') continue;
     const off = muscleOffsets.get(m.id) ?? body.muscleSkinOffset;
     for (const c of m.capsules) {
-      const r = c.r + off;
+      const r = Math.max(c.r + off, body.grid.h * 1.5);
       g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, 0.012);
       g.add({ type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: r, rb: r }, 0.012);
     }
@@ -462,9 +480,10 @@ export async function buildModel(): Promise<BuildResult> {
     muscles.push(buildMuscle(id, def, anchors, outward));
     if (def.skinOffset !== undefined) offsets.set(id, def.skinOffset);
   }
-  const skeleton = buildSkeleton(body, anchors, outward);
+  const boneCaps: { a: V3; b: V3; r: number }[] = [];
+  const skeleton = buildSkeleton(body, anchors, outward, boneCaps);
   const prims = skinPrims(body, anchors);
-  const skin = await buildSkin(body, prims, muscles, offsets);
+  const skin = await buildSkin(body, prims, muscles, offsets, boneCaps);
   const { regions, region, snapped } = assignRegions(skin.pos, prims, lm);
 
   // ---------- glTF ----------

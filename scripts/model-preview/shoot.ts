@@ -2,11 +2,11 @@
 import { chromium } from '@playwright/test';
 
 const shots: [string, string][] = [
-  ['model-front', 'view=front&skin=0'],
-  ['model-back', 'view=back&skin=0'],
-  ['model-side', 'view=left&skin=0'],
-  ['model-deep-back', 'view=back&skin=0&S=0'],
-  ['model-skin', 'view=front&skin=1'],
+  ['model-front', 'view=front&skin=0&zoom=1.15&y=0.87'],
+  ['model-back', 'view=back&skin=0&zoom=1.15&y=0.87'],
+  ['model-side', 'view=left&skin=0&zoom=1.15&y=0.87'],
+  ['model-deep-back', 'view=back&skin=0&S=0&zoom=1.15&y=0.87'],
+  ['model-skin', 'view=front&skin=1&zoom=1.15&y=0.87'],
 ];
 const extra = process.argv.slice(2);
 const browser = await chromium.launch({
