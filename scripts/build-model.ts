@@ -233,7 +233,12 @@ function buildMuscle(
       for (let j = 0; j + 1 < nj; j += 1) {
         capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i), j + 1), r: at(at(thick, i), j) });
         // across the sheet too, so the skin has no gaps between strands
-        if (i + 1 < ns) capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i + 1), j), r: at(at(thick, i), j) });
+        if (i + 1 < ns)
+          capsules.push({
+            a: at(at(grid, i), j),
+            b: at(at(grid, i + 1), j),
+            r: at(at(thick, i), j),
+          });
       }
   }
   return { id, layer: def.layer, mesh, strands, capsules };
