@@ -1,0 +1,52 @@
+/**
+ * `npm run validate:data`: checks data/muscles, data/conditions and the region vocabulary
+ * against the schema, each other and the body model. Exit 2 on any error.
+ * Options (for tests): --data <folder>, --model <file.glb> | --no-model.
+ */
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { readDataset } from './read-data.ts';
+
+export interface ScriptIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const nodeIo: ScriptIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
+  let dataDir: string | undefined;
+  let modelPath: string | null | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--data' && argv[i + 1] !== undefined) dataDir = resolve(argv[++i] ?? '');
+    else if (arg === '--model' && argv[i + 1] !== undefined) modelPath = resolve(argv[++i] ?? '');
+    else if (arg === '--no-model') modelPath = null;
+    else {
+      io.err(`usage: validate-data [--data <folder>] [--model <file.glb> | --no-model]`);
+      return 2;
+    }
+  }
+  const result = readDataset({
+    ...(dataDir === undefined ? {} : { dataDir }),
+    ...(modelPath === undefined ? {} : { modelPath }),
+  });
+  if (!result.ok) {
+    for (const error of result.errors) io.err(error);
+    io.err(`data has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
+    return 2;
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning}`);
+  const { muscles, triggerPoints, conditions } = result.dataset;
+  io.out(
+    `data ok: ${muscles.size} muscles, ${triggerPoints.size} trigger points, ${conditions.size} conditions`,
+  );
+  return 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = main(process.argv.slice(2));
+}
