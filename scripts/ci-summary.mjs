@@ -1,3 +1,4 @@
+/* global process, console */
 // Sums passed/failed tests from the Vitest and Playwright JSON reports into one closing line.
 import { existsSync, readFileSync } from 'node:fs';
 

@@ -3,7 +3,7 @@ import { useAppStore } from './state/store.ts';
 import { loadAppData } from './state/loadAppData.ts';
 import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
 import { installTestHooks } from './state/testHooks.ts';
-import { webglAvailable } from './scene/Viewer.tsx';
+import { webglAvailable } from './ui/webgl.ts';
 import { Header } from './ui/Header.tsx';
 import { MuscleBrowser } from './ui/MuscleBrowser.tsx';
 import { SidePanel } from './ui/SidePanel.tsx';
@@ -20,6 +20,7 @@ export function App() {
   const datasetError = useAppStore((s) => s.datasetError);
   const webgl = useAppStore((s) => s.webgl);
   const present = useAppStore((s) => s.present);
+  const comparing = useAppStore((s) => s.compare !== null);
   usePresentationKeys();
 
   useEffect(() => {
@@ -45,7 +46,7 @@ export function App() {
   }, []);
 
   return (
-    <div className={present ? 'app presenting' : 'app'}>
+    <div className={`app${present ? ' presenting' : ''}${comparing ? ' comparing' : ''}`}>
       <a className="skip-link" href="#panel">
         Skip to the muscle information
       </a>

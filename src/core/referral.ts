@@ -27,12 +27,13 @@ export function referralIntensities(
 ): Map<string, number> {
   const referral = referralOf(record, trpId);
   const zones = new Map<string, number>();
-  for (const ref of referral.spillover) {
-    zones.set(resolveRegionRef(ref, side, vocab), spilloverIntensity);
-  }
-  // essential wins where a region is listed in both
   for (const ref of referral.essential) {
     zones.set(resolveRegionRef(ref, side, vocab), essentialIntensity);
+  }
+  // essential wins where a region is listed in both
+  for (const ref of referral.spillover) {
+    const region = resolveRegionRef(ref, side, vocab);
+    if (!zones.has(region)) zones.set(region, spilloverIntensity);
   }
   return zones;
 }

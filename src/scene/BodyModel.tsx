@@ -72,6 +72,22 @@ function writeZones(model: PreparedModel, state: AppState): void {
   });
 }
 
+/** A selected deep muscle shows through the superficial layer, which turns to a faint ghost. */
+function ghostSuperficial(
+  material: MeshStandardMaterial,
+  model: PreparedModel,
+  state: AppState,
+): void {
+  const pick = state.selection;
+  const deepPick = pick !== null && model.byKey.get(`${pick.muscle}:${pick.side}`)?.layer === 'D';
+  const ghost = deepPick && state.mode === 'explore';
+  if (material.transparent === ghost) return;
+  material.transparent = ghost;
+  material.opacity = ghost ? 0.22 : 1;
+  material.depthWrite = !ghost;
+  material.needsUpdate = true;
+}
+
 export function BodyModel() {
   const gltf = useGLTF(modelUrl, false, true);
   const model = useMemo(() => prepareModel(gltf.scene), [gltf.scene]);
@@ -79,7 +95,10 @@ export function BodyModel() {
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
   const layers = useAppStore((s) => s.layers);
   const mode = useAppStore((s) => s.mode);
-  const muscleMaterial = useMemo(createMuscleMaterial, []);
+  const muscleMaterials = useMemo(
+    () => ({ S: createMuscleMaterial(), D: createMuscleMaterial() }),
+    [],
+  );
   const skin = useMemo(createSkinMaterial, []);
   const skeletonMaterial = useMemo(
     () => new MeshStandardMaterial({ color: '#ede6d3', roughness: 0.75 }),
@@ -115,11 +134,12 @@ export function BodyModel() {
       ) {
         writeZones(model, state);
       }
+      ghostSuperficial(muscleMaterials.S, model, state);
       invalidate();
     };
     apply(useAppStore.getState(), null);
     return useAppStore.subscribe(apply);
-  }, [model, invalidate]);
+  }, [model, invalidate, muscleMaterials]);
 
   useEffect(() => {
     // translucent skin over muscles while exploring; an opaque body to mark pain on
@@ -185,7 +205,7 @@ export function BodyModel() {
       key={layer.layer}
       name={`layer-${layer.layer}`}
       geometry={layer.geometry}
-      material={muscleMaterial}
+      material={muscleMaterials[layer.layer]}
       visible={visible}
       raycast={visible && exploring ? bvhRaycast : noRaycast}
       onPointerMove={onMuscleMove(layer)}

@@ -18,7 +18,7 @@ export const presetDirections: Record<ViewPreset, Vector3> = {
 };
 
 const bodyCenter = new Vector3(0, 0.92, 0);
-const bodyHeight = 1.95;
+const bodyHeight = 1.8;
 
 /** The preset that shows a muscle and its zones best: the side they face the most. */
 export function bestView(model: PreparedModel, state: AppState): ViewPreset {
@@ -54,11 +54,11 @@ function selectionBox(model: PreparedModel, state: AppState): Box3 | null {
   const record = state.dataset?.muscles.get(pick.muscle);
   if (record && state.dataset) {
     for (const region of referralIntensities(record, pick.side, state.dataset.regions).keys()) {
-      const center = model.skin.regionCenters[model.skin.regions.indexOf(region)];
-      if (center) box.expandByPoint(center);
+      const zone = model.skin.regionBoxes[model.skin.regions.indexOf(region)];
+      if (zone && !zone.isEmpty()) box.union(zone);
     }
   }
-  return box.expandByScalar(0.06);
+  return box.expandByScalar(0.05);
 }
 
 function cameraGoal(
@@ -67,11 +67,11 @@ function cameraGoal(
   box: Box3 | null,
 ): { position: Vector3; target: Vector3 } {
   const target = box ? box.getCenter(new Vector3()) : bodyCenter.clone();
-  const size = box ? box.getSize(new Vector3()) : new Vector3(0.9, bodyHeight, 0.5);
+  const size = box ? box.getSize(new Vector3()) : new Vector3(0.8, bodyHeight, 0.3);
   const halfFov = (camera.fov * Math.PI) / 360;
   const fitHeight = size.y / 2 / Math.tan(halfFov);
   const fitWidth = Math.max(size.x, size.z) / 2 / (Math.tan(halfFov) * camera.aspect);
-  const distance = Math.min(6, Math.max(1.1, Math.max(fitHeight, fitWidth) * 1.15 + 0.2));
+  const distance = Math.min(6, Math.max(1.3, Math.max(fitHeight, fitWidth) * 1.3 + size.z));
   return { position: target.clone().addScaledVector(presetDirections[view], distance), target };
 }
 

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { Billboard } from '@react-three/drei';
+import type { ThreeEvent } from '@react-three/fiber';
 import {
   Mesh,
   MeshBasicMaterial,
@@ -61,7 +62,6 @@ export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
   const compare = useAppStore((s) => s.compare);
   const trp = useAppStore((s) => s.trp);
   const dataset = useAppStore((s) => s.dataset);
-  const camera = useThree((s) => s.camera);
   const materials = useMemo(
     () => ({
       point: new MeshBasicMaterial({ color: '#ffd400', depthTest: false, transparent: true }),
@@ -117,13 +117,14 @@ export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
               store.setTrp(store.trp === point.id ? null : point.id);
             }}
           />
-          <mesh
-            geometry={ringGeometry}
-            material={materials.ring}
-            renderOrder={9}
-            raycast={() => {}}
-            quaternion={camera.quaternion}
-          />
+          <Billboard>
+            <mesh
+              geometry={ringGeometry}
+              material={materials.ring}
+              renderOrder={9}
+              raycast={() => {}}
+            />
+          </Billboard>
         </group>
       ))}
     </group>

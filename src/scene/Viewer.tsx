@@ -6,19 +6,9 @@ import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { getSceneModel, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
-import { musclePoint, projectRegion } from './probe.ts';
+import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
-installTestHooks({ musclePoint, projectRegion });
-
-/** True when this browser can create a WebGL context at all. */
-export function webglAvailable(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
+installTestHooks({ musclePoint, pickAt, projectRegion });
 
 /**
  * Tells tests and tools that the frame for the current state is on screen:

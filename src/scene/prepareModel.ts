@@ -51,8 +51,10 @@ export interface SkinModel {
   /** Vertex adjacency in compressed-row form, for blurring zone edges over a few rings. */
   readonly neighbourStart: Uint32Array;
   readonly neighbours: Uint32Array;
-  /** Centre of each region's vertices, for framing and tests. */
+  /** Centre of each region's vertices, for tests and choosing a view. */
   readonly regionCenters: readonly Vector3[];
+  /** Bounds of each region's vertices, for framing a referral zone. */
+  readonly regionBoxes: readonly Box3[];
 }
 
 export interface PreparedModel {
@@ -71,18 +73,26 @@ interface MeshPart {
   readonly extras: Record<string, unknown>;
 }
 
+/**
+ * Meshes by their glTF node name. GLTFLoader strips ':' from names (m:piriformis:left becomes
+ * mpiriformisleft), so muscles are keyed from their extras {muscle, side} instead.
+ */
 function collectMeshes(root: Object3D): Map<string, MeshPart> {
   root.updateMatrixWorld(true);
   const parts = new Map<string, MeshPart>();
   root.traverse((object) => {
     if (!(object instanceof Mesh)) return;
     // GLTFLoader may wrap a node's mesh in a child: the name and extras sit on the node.
-    const named = object.name ? object : object.parent;
-    const name = named?.name ?? '';
-    const extras = { ...(named?.userData ?? {}), ...(object.userData ?? {}) } as Record<
+    const owner = object.name ? object : object.parent;
+    const extras = { ...(owner?.userData ?? {}), ...(object.userData ?? {}) } as Record<
       string,
       unknown
     >;
+    const { muscle, side } = extras;
+    const name =
+      typeof muscle === 'string' && (side === 'left' || side === 'right')
+        ? `m:${muscle}:${side}`
+        : (owner?.name ?? '');
     if (name) parts.set(name, { mesh: object, extras });
   });
   return parts;
@@ -108,8 +118,6 @@ function worldArrays(mesh: Mesh): {
   };
   const v = new Vector3();
   const n = new Vector3();
-  const normalMatrix = new Vector3();
-  void normalMatrix;
   const world = mesh.matrixWorld;
   for (let i = 0; i < count; i++) {
     v.fromBufferAttribute(position, i).applyMatrix4(world);
@@ -256,11 +264,14 @@ function buildSkin(part: MeshPart): SkinModel {
 
   const positions = geometry.getAttribute('position');
   const sums = regions.map(() => new Vector3());
+  const regionBoxes = regions.map(() => new Box3());
   const counts = new Uint32Array(regions.length);
   const p = new Vector3();
   for (let i = 0; i < count; i++) {
     const r = regionOfVertex[i]!;
-    sums[r]?.add(p.fromBufferAttribute(positions, i));
+    p.fromBufferAttribute(positions, i);
+    sums[r]?.add(p);
+    regionBoxes[r]?.expandByPoint(p);
     counts[r] = (counts[r] ?? 0) + 1;
   }
   const regionCenters = sums.map((sum, r) => sum.divideScalar(Math.max(1, counts[r] ?? 1)));
@@ -269,7 +280,16 @@ function buildSkin(part: MeshPart): SkinModel {
   geometry.setAttribute('aZone', zone);
   geometry.computeBoundingSphere();
   computeBoundsTree.call(geometry);
-  return { geometry, regionOfVertex, regions, zone, neighbourStart, neighbours, regionCenters };
+  return {
+    geometry,
+    regionOfVertex,
+    regions,
+    zone,
+    neighbourStart,
+    neighbours,
+    regionCenters,
+    regionBoxes,
+  };
 }
 
 /** Prepares the model once after loading; throws a clear error if the file breaks the contract. */

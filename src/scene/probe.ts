@@ -72,3 +72,8 @@ export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint
   }
   return null;
 }
+
+/** Name of the first pickable object under a page point ("layer-S", "skin", …), or null. */
+export function pickAt(x: number, y: number): string | null {
+  return hitAt({ x, y })?.object.name ?? null;
+}

@@ -25,7 +25,7 @@ export async function loadAppData(): Promise<Dataset> {
     readAll(muscleModules),
     readAll(conditionModules),
     import('../../data/anatomy/landmarks.json').then((m) => m.default as unknown),
-    import('../../data/anatomy/region-names.json').then((m) => m.default as unknown),
+    Promise.resolve(undefined), // regions.ts bundles the region names
   ]);
   const result = loadDataset({
     muscleFiles,

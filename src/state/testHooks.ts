@@ -8,6 +8,7 @@ export interface AtlasHooks {
   store: typeof useAppStore;
   projectRegion?: (region: string) => { x: number; y: number } | null;
   musclePoint?: (muscle: string, side: 'left' | 'right') => { x: number; y: number } | null;
+  pickAt?: (x: number, y: number) => string | null;
 }
 
 declare global {

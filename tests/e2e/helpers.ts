@@ -1,0 +1,67 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app at `query` and waits for the app's own ready signal (never a fixed sleep). */
+export async function openApp(page: Page, query = ''): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, {
+    timeout: 60_000,
+  });
+  return errors;
+}
+
+/** Waits until the frame on screen shows the current store state. */
+export async function waitForDrawn(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const atlas = window.__atlas;
+    const drawn = document.documentElement.dataset.drawn ?? '';
+    if (!atlas) return false;
+    return (
+      drawn.endsWith(`#${atlas.store.getState().cameraRequest}`) &&
+      drawn.startsWith(location.search)
+    );
+  });
+}
+
+export async function musclePoint(page: Page, muscle: string, side: 'left' | 'right') {
+  const point = await page.evaluate(
+    ([m, s]) => window.__atlas?.musclePoint?.(m, s as 'left' | 'right') ?? null,
+    [muscle, side] as const,
+  );
+  return point;
+}
+
+export async function regionPoint(page: Page, region: string) {
+  const point = await page.evaluate((r) => window.__atlas?.projectRegion?.(r) ?? null, region);
+  expect(point, `region ${region} is on screen`).not.toBeNull();
+  return point!;
+}
+
+export function selectedHeading(page: Page) {
+  return page.locator('.muscle-record.selected h2');
+}
+
+/** The canvas's box on the page. */
+export async function canvasBox(page: Page) {
+  const box = await page.locator('canvas').boundingBox();
+  expect(box).not.toBeNull();
+  return box!;
+}
+
+/** A point on the canvas where a click hits nothing (background). */
+export async function emptyPoint(page: Page) {
+  const box = await canvasBox(page);
+  for (const fx of [0.06, 0.94, 0.2, 0.8]) {
+    for (const fy of [0.5, 0.3, 0.7]) {
+      const x = box.x + box.width * fx;
+      const y = box.y + box.height * fy;
+      const hit = await page.evaluate(([px, py]) => window.__atlas?.pickAt?.(px!, py!), [x, y]);
+      if (hit === null) return { x, y };
+    }
+  }
+  throw new Error('no empty point on the canvas');
+}
