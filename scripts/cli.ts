@@ -9,6 +9,7 @@ import type { Dataset } from '../src/core/dataset.ts';
 import { regionLabel, type RegionVocabulary, type Side } from '../src/core/regions.ts';
 import type { MuscleGroup, MuscleRecord, RegionRef } from '../src/core/schema.ts';
 import { didYouMean } from '../src/core/suggest.ts';
+import { whereItHurtsCommand } from './cli/where-it-hurts.ts';
 import { readDataset } from './read-data.ts';
 
 export interface CliIo {
@@ -281,6 +282,7 @@ export const commands: CliCommand[] = [
   muscleCommand,
   regionsCommand,
   conditionsCommand,
+  whereItHurtsCommand,
 ];
 
 export function usage(): string {
