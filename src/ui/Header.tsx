@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { togglePresentation } from './usePresentationKeys.ts';
 
 export function Header() {
   const present = useAppStore((s) => s.present);
@@ -13,7 +14,7 @@ export function Header() {
       <div className="header-actions">
         <button
           type="button"
-          onClick={() => useAppStore.getState().setPresent(!present)}
+          onClick={() => togglePresentation(!present)}
           aria-pressed={present}
           disabled={!selection && !present}
           title={

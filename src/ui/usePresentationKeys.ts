@@ -1,6 +1,13 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store.ts';
 
+/** Enters or leaves presentation; full screen where the browser allows it. */
+export function togglePresentation(on: boolean): void {
+  useAppStore.getState().setPresent(on);
+  if (on) document.documentElement.requestFullscreen?.().catch(() => {});
+  else if (document.fullscreenElement) document.exitFullscreen().catch(() => {});
+}
+
 /**
  * Keyboard for the canvas-free parts: Esc leaves presentation or clears the selection; in
  * presentation, arrow keys step through the muscles of the current body area.
@@ -12,7 +19,7 @@ export function usePresentationKeys(): void {
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
       const store = useAppStore.getState();
       if (event.key === 'Escape') {
-        if (store.present) store.setPresent(false);
+        if (store.present) togglePresentation(false);
         else if (store.selection) store.select(null);
         return;
       }
@@ -33,7 +40,17 @@ export function usePresentationKeys(): void {
         store.select({ muscle: next.id, side: store.selection.side }, { frame: true });
       }
     };
+    // the browser's own Esc leaves full screen first: leave presentation with it
+    const onFullscreen = () => {
+      if (!document.fullscreenElement && useAppStore.getState().present) {
+        useAppStore.getState().setPresent(false);
+      }
+    };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    document.addEventListener('fullscreenchange', onFullscreen);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      document.removeEventListener('fullscreenchange', onFullscreen);
+    };
   }, []);
 }

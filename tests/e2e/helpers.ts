@@ -65,3 +65,49 @@ export async function emptyPoint(page: Page) {
   }
   throw new Error('no empty point on the canvas');
 }
+
+export interface ColorCounts {
+  /** Pixels of the referral red (essential solid or spillover dots). */
+  red: number;
+  /** Pixels of the compare blue. */
+  blue: number;
+  total: number;
+}
+
+/**
+ * Counts referral-red and compare-blue pixels of the drawn canvas in a square around a page point
+ * (the canvas keeps its drawing buffer, so it can be read back).
+ */
+export async function colorsAround(page: Page, point: { x: number; y: number }, half = 14) {
+  return page.evaluate(
+    ([px, py, h]) => {
+      const canvas = document.querySelector('canvas')!;
+      const rect = canvas.getBoundingClientRect();
+      const scale = canvas.width / rect.width;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(canvas, 0, 0);
+      const cx = Math.round((px! - rect.left) * scale);
+      const cy = Math.round((py! - rect.top) * scale);
+      const size = Math.round(h! * scale);
+      const data = context.getImageData(cx - size, cy - size, size * 2, size * 2).data;
+      const counts = { red: 0, blue: 0, total: data.length / 4 };
+      for (let i = 0; i < data.length; i += 4) {
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (r > 150 && g < 80 && b < 80 && r > 2.2 * g) counts.red++;
+        if (b > 110 && r < 90 && b > r + 60) counts.blue++;
+      }
+      return counts;
+    },
+    [point.x, point.y, half] as const,
+  );
+}
+
+/** Counts over the whole canvas. */
+export async function canvasColors(page: Page): Promise<ColorCounts> {
+  const box = await canvasBox(page);
+  const half = Math.floor(Math.min(box.width, box.height) / 2) - 1;
+  return colorsAround(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, half);
+}
