@@ -6,6 +6,7 @@ import { installTestHooks } from './state/testHooks.ts';
 import { webglAvailable } from './ui/webgl.ts';
 import { Header } from './ui/Header.tsx';
 import { MuscleBrowser } from './ui/MuscleBrowser.tsx';
+import { RegionPicker } from './ui/RegionPicker.tsx';
 import { SidePanel } from './ui/SidePanel.tsx';
 import { ViewControls } from './ui/ViewControls.tsx';
 import { Notices } from './ui/Notices.tsx';
@@ -21,6 +22,7 @@ export function App() {
   const webgl = useAppStore((s) => s.webgl);
   const present = useAppStore((s) => s.present);
   const comparing = useAppStore((s) => s.compare !== null);
+  const mode = useAppStore((s) => s.mode);
   usePresentationKeys();
 
   useEffect(() => {
@@ -53,8 +55,11 @@ export function App() {
       <Header />
       <Notices />
       <main className="layout">
-        <nav className="browser" aria-label="Muscles by body area">
-          <MuscleBrowser />
+        <nav
+          className="browser"
+          aria-label={mode === 'pain' ? 'Body areas where it hurts' : 'Muscles by body area'}
+        >
+          {mode === 'pain' ? <RegionPicker /> : <MuscleBrowser />}
         </nav>
         <section className="stage" aria-label="3D body view">
           {datasetError ? (

@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
+import { ModeSwitch } from './ModeSwitch.tsx';
 import { togglePresentation } from './usePresentationKeys.ts';
 
 export function Header() {
@@ -10,6 +11,7 @@ export function Header() {
       <h1 className="brand">
         <img src="/favicon.svg" alt="" width="28" height="28" /> Trigger Atlas
       </h1>
+      <ModeSwitch />
       <SearchBox />
       <div className="header-actions">
         <button

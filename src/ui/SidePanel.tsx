@@ -1,6 +1,7 @@
 import { useAppStore } from '../state/store.ts';
 import { MusclePanel } from './MusclePanel.tsx';
 import { Disclaimer } from './Disclaimer.tsx';
+import { PainPanel } from './PainPanel.tsx';
 
 export function SidePanel() {
   const dataset = useAppStore((s) => s.dataset);
@@ -8,6 +9,19 @@ export function SidePanel() {
   const compare = useAppStore((s) => s.compare);
   const record = selection ? dataset?.muscles.get(selection.muscle) : undefined;
   const compared = compare ? dataset?.muscles.get(compare.muscle) : undefined;
+  const mode = useAppStore((s) => s.mode);
+  if (mode === 'pain') {
+    return (
+      <div className="side-panel">
+        <p className="urgent-banner" role="note">
+          <strong>Not a diagnosis.</strong> Get urgent care for severe or worsening pain, new
+          weakness or numbness, or loss of bowel or bladder control.
+        </p>
+        <PainPanel />
+        <Disclaimer />
+      </div>
+    );
+  }
   return (
     <div className="side-panel">
       {record && selection ? (

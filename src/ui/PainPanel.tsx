@@ -1,0 +1,165 @@
+import { useId, useMemo, useState } from 'react';
+import { useAppStore } from '../state/store.ts';
+import { createRanker } from '../core/rank.ts';
+import { regionId, regionLabel, type Side } from '../core/regions.ts';
+import type { Dataset } from '../core/dataset.ts';
+
+const shownResults = 10;
+
+function PainChips({ dataset }: { dataset: Dataset }) {
+  const spots = useAppStore((s) => s.painSpots);
+  if (spots.length === 0) {
+    return (
+      <p className="muted">
+        No spots marked yet. Click or drag on the body, or tick areas in the list.
+      </p>
+    );
+  }
+  return (
+    <div className="chips">
+      <ul aria-label="Marked pain spots">
+        {spots.map((spot) => (
+          <li key={spot} className="chip">
+            {regionLabel(spot, dataset.regions)}
+            <button
+              type="button"
+              aria-label={`Remove ${regionLabel(spot, dataset.regions)}`}
+              onClick={() => useAppStore.getState().togglePainSpot(spot)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        className="link"
+        onClick={() => useAppStore.getState().setPainSpots([])}
+      >
+        Clear all
+      </button>
+    </div>
+  );
+}
+
+/** Condition presets mark the typical areas of e.g. sciatica-like pain on the chosen side. */
+function PresetChooser({ dataset }: { dataset: Dataset }) {
+  const [condition, setCondition] = useState('');
+  const [side, setSide] = useState<Side>('right');
+  const id = useId();
+  const apply = () => {
+    const preset = dataset.conditions.get(condition);
+    if (!preset) return;
+    const regions = preset.regions.map((ref) => {
+      const landmark = typeof ref === 'string' ? ref : ref.region;
+      const info = dataset.regions.landmarks.get(landmark);
+      const refSide =
+        typeof ref !== 'string' && ref.side === 'opposite'
+          ? side === 'left'
+            ? 'right'
+            : 'left'
+          : side;
+      return info?.midline ? landmark : regionId(landmark, refSide);
+    });
+    useAppStore.getState().setPainSpots(regions);
+  };
+  const chosen = dataset.conditions.get(condition);
+  return (
+    <div className="presets">
+      <label htmlFor={id}>Start from a common pattern</label>
+      <div className="preset-row">
+        <select id={id} value={condition} onChange={(e) => setCondition(e.target.value)}>
+          <option value="">Choose…</option>
+          {[...dataset.conditions.values()].map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Which side" value={side} onChange={(e) => setSide(e.target.value as Side)}>
+          <option value="right">right side</option>
+          <option value="left">left side</option>
+        </select>
+        <button type="button" onClick={apply} disabled={!chosen}>
+          Mark
+        </button>
+      </div>
+      {chosen && <p className="muted small">{chosen.summary}</p>}
+    </div>
+  );
+}
+
+/** The ranking: which muscles most likely send pain to the marked spots, and why. */
+function PainResults({ dataset }: { dataset: Dataset }) {
+  const spots = useAppStore((s) => s.painSpots);
+  const selection = useAppStore((s) => s.selection);
+  const ranker = useMemo(() => createRanker(dataset), [dataset]);
+  const results = useMemo(() => ranker.rank(spots, { limit: shownResults }), [ranker, spots]);
+  if (spots.length === 0) return null;
+  return (
+    <section aria-labelledby="results-title">
+      <h3 id="results-title">Muscles that most often refer pain there</h3>
+      {results.length === 0 ? (
+        <p>No muscle in the atlas refers pain to these spots.</p>
+      ) : (
+        <ol className="results">
+          {results.map((result) => {
+            const current = selection?.muscle === result.muscle && selection.side === result.side;
+            return (
+              <li
+                key={`${result.muscle}:${result.side}`}
+                className={current ? 'current' : undefined}
+              >
+                <button
+                  type="button"
+                  className="result-button"
+                  aria-pressed={current}
+                  onClick={() =>
+                    useAppStore
+                      .getState()
+                      .select(current ? null : { muscle: result.muscle, side: result.side })
+                  }
+                >
+                  <span className="result-name">
+                    {result.name} <span className="muted">({result.side})</span>
+                  </span>
+                  <meter min={0} max={1} value={result.score} aria-label="Match" />
+                </button>
+                <p className="explanation">{result.explanation}</p>
+                {current && (
+                  <p>
+                    Its referral is drawn on the body over your marks.{' '}
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() => useAppStore.getState().setMode('explore')}
+                    >
+                      Read about {result.name}: trigger points and self-care
+                    </button>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function PainPanel() {
+  const dataset = useAppStore((s) => s.dataset);
+  if (!dataset) return null;
+  return (
+    <div className="pain-panel">
+      <h2>Where it hurts</h2>
+      <p>
+        Mark where you feel pain: click or drag on the body, or tick areas in the list. The muscles
+        whose trigger points typically refer pain to those areas are ranked below.
+      </p>
+      <PresetChooser dataset={dataset} />
+      <PainChips dataset={dataset} />
+      <PainResults dataset={dataset} />
+    </div>
+  );
+}

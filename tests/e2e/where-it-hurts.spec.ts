@@ -1,0 +1,104 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, regionPoint, waitForDrawn } from './helpers.ts';
+
+const gluteal = /Piriformis|Gluteus (maximus|medius|minimus)/;
+
+async function topResults(page: Page, count = 3): Promise<string[]> {
+  const names = await page.locator('.results .result-name').allInnerTexts();
+  return names.slice(0, count);
+}
+
+test.describe('where it hurts', () => {
+  test('clicking the right buttock and back of the right thigh ranks a gluteal muscle first', async ({
+    page,
+  }) => {
+    const errors = await openApp(page, '?view=back');
+    await page.getByRole('button', { name: 'Where it hurts' }).click();
+    await waitForDrawn(page);
+    for (const region of ['buttock:right', 'posterior_thigh:right']) {
+      const point = await regionPoint(page, region);
+      await page.mouse.click(point.x, point.y);
+    }
+    await expect(page.getByRole('list', { name: 'Marked pain spots' })).toContainText(
+      'right buttock',
+    );
+    await expect(page.getByRole('list', { name: 'Marked pain spots' })).toContainText(
+      'back of the right thigh',
+    );
+    const top = await topResults(page);
+    expect(
+      top.some((name) => gluteal.test(name)),
+      top.join(' | '),
+    ).toBe(true);
+    expect(top.every((name) => name.includes('(right)'))).toBe(true);
+    await expect(page).toHaveURL(/pain=buttock:right,posterior_thigh:right/);
+    expect(errors).toEqual([]);
+  });
+
+  test('the list of body areas gives the same ranking without the canvas', async ({ page }) => {
+    await openApp(page);
+    await page.getByRole('button', { name: 'Where it hurts' }).click();
+    await page.getByText('Trunk, back').click();
+    await page.getByRole('checkbox', { name: 'right buttock', exact: true }).check();
+    await page.getByText('Hip and leg').click();
+    await page.getByRole('checkbox', { name: 'back of the right thigh', exact: true }).check();
+    const fromList = await topResults(page, 5);
+    await openApp(page, '?view=back&pain=buttock:right,posterior_thigh:right');
+    expect(await topResults(page, 5)).toEqual(fromList);
+    expect(fromList.some((name) => gluteal.test(name))).toBe(true);
+  });
+
+  test('a clicked spot can be removed again by clicking it or its chip', async ({ page }) => {
+    await openApp(page, '?view=back&mode=pain');
+    const point = await regionPoint(page, 'buttock:left');
+    await page.mouse.click(point.x, point.y);
+    const chips = page.getByRole('list', { name: 'Marked pain spots' });
+    await expect(chips).toContainText('left buttock');
+    await page.getByRole('button', { name: 'Remove left buttock' }).click();
+    await expect(chips).toHaveCount(0);
+    await waitForDrawn(page);
+    await page.mouse.click(point.x, point.y);
+    await expect(chips).toContainText('left buttock');
+    await waitForDrawn(page);
+    await page.mouse.click(point.x, point.y);
+    await expect(chips).toHaveCount(0);
+  });
+
+  test('a link with pain spots restores them, ranks, and drops unknown ids with a notice', async ({
+    page,
+  }) => {
+    await openApp(
+      page,
+      '?pain=sacroiliac_joint:right,buttock:right,posterior_thigh:right,buttok:left',
+    );
+    await expect(page.getByRole('status')).toContainText('Ignored pain spot "buttok:left"');
+    const top = await topResults(page);
+    expect(top).toContain('Piriformis (right)');
+  });
+
+  test('a condition preset marks its typical areas on the chosen side', async ({ page }) => {
+    await openApp(page, '?mode=pain');
+    await page.getByLabel('Start from a common pattern').selectOption('sciatica_like_pain');
+    await page.getByLabel('Which side', { exact: true }).selectOption('left');
+    await page.getByRole('button', { name: 'Mark', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Marked pain spots' })).toContainText(
+      'left buttock',
+    );
+    const top = await topResults(page, 5);
+    expect(top.some((name) => /Gluteus minimus|Piriformis/.test(name))).toBe(true);
+  });
+
+  test('choosing a result draws its referral over the marks and keeps the red flags in view', async ({
+    page,
+  }) => {
+    await openApp(page, '?view=back&pain=buttock:right,posterior_thigh:right');
+    await expect(page.getByRole('note').first()).toContainText('loss of bowel or bladder control');
+    await page.locator('.results .result-button').first().click();
+    await expect(page).toHaveURL(/muscle=/);
+    await expect(page).toHaveURL(/pain=buttock:right,posterior_thigh:right/);
+    await expect(
+      page.getByText('Its referral is drawn on the body over your marks.'),
+    ).toBeVisible();
+    await expect(page.getByText('trigger point findings vary between examiners')).toBeVisible();
+  });
+});
