@@ -113,6 +113,7 @@ function profile(
   t: number,
   tendon: [number, number],
   peak: number,
+  shape = 0.7,
 ): { g: number; tendonMix: number } {
   const [a, b] = tendon;
   const u0 = a,
@@ -123,7 +124,7 @@ function profile(
   const u = (t - u0) / (u1 - u0);
   // asymmetric bump with maximum at `peak`
   const w = u < peak ? u / peak : (1 - u) / (1 - peak);
-  const g = Math.sin((Math.PI / 2) * clamp(w, 0, 1)) ** 0.7;
+  const g = Math.sin((Math.PI / 2) * clamp(w, 0, 1)) ** shape;
   const mix = 1 - smoothstep(0, 0.12, Math.min(t - u0, u1 - t) / Math.max(u1 - u0, 1e-6));
   return { g, tendonMix: mix };
 }
@@ -215,11 +216,11 @@ function buildMuscle(
         nn = norm(add(mul(nn, 0.6), mul(o, 0.4)));
         nrow.push(nn);
         const t = j / (nj - 1);
-        const { g: gg, tendonMix: tm0 } = profile(t, tendon, 0.5);
+        const { g: gg, tendonMix: tm0 } = profile(t, tendon, sh.peak ?? 0.5, sh.shape ?? 0.7);
         let tendonMix = tm0;
         for (const b of sh.bands ?? [])
           tendonMix = Math.max(tendonMix, 1 - smoothstep(0.012, 0.03, Math.abs(t - b)));
-        const edge = 1 - 0.35 * Math.abs((2 * i) / (ns - 1) - 1) ** 3;
+        const edge = 1 - (sh.edge ?? 0.35) * Math.abs((2 * i) / (ns - 1) - 1) ** 3;
         trow.push((0.0015 + (sh.thick - 0.0015) * gg) * edge);
         crow.push(lerp(col as V3, TENDON, tendonMix));
       }

@@ -17,6 +17,8 @@ scene.add(sun);
 const cam = new THREE.PerspectiveCamera(30, innerWidth / innerHeight, 0.05, 20);
 const view = q.get('view') ?? 'front';
 const cy = Number(q.get('y') ?? 0.87);
+const cx = Number(q.get('x') ?? 0);
+const cz = Number(q.get('z') ?? 0);
 const zoom = Number(q.get('zoom') ?? 1);
 const d = 3.7 / zoom;
 // zoom 1.9 + y=1.0 frames the whole body at 1280x800
@@ -25,10 +27,14 @@ const dirs: Record<string, [number, number]> = {
   back: [0, -1],
   left: [1, 0],
   right: [-1, 0],
+  'front-left': [0.7, 0.7],
+  'back-left': [0.7, -0.7],
+  'front-right': [-0.7, 0.7],
+  'back-right': [-0.7, -0.7],
 };
 const [dx, dz] = dirs[view] ?? [0, 1];
-cam.position.set(dx * d, cy + 0.1, dz * d);
-cam.lookAt(0, cy, 0);
+cam.position.set(cx + dx * d, cy + 0.1, cz + dz * d);
+cam.lookAt(cx, cy, cz);
 sun.position.set(dx * 2 + 1, 3, dz * 2 + 0.5);
 
 new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (gltf) => {
@@ -43,6 +49,10 @@ new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (glt
     else if (layer === 'skeleton') vis = flag('skel', true);
     else if (layer === 'S') vis = flag('S', true);
     else if (layer === 'D') vis = flag('D', true);
+    // ?only=id1,id2 shows just those muscles (both sides) and tints them by id
+    const only = q.get('only');
+    if (only && (layer === 'S' || layer === 'D'))
+      vis = only.split(',').includes((ex as { muscle?: string }).muscle ?? '');
     m.visible = vis;
     const mat = m.material as THREE.MeshStandardMaterial;
     if (layer === 'skin') {

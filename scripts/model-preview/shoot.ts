@@ -1,4 +1,5 @@
 // Screenshots of the body model: run `npx vite --port 5199` in the repo root, then `npx tsx scripts/model-preview/shoot.ts`.
+// Extra args `name?query` shoot only those views; SHOT_DIR=/tmp/x writes there instead of docs/screenshots.
 import { chromium } from '@playwright/test';
 
 const shots: [string, string][] = [
@@ -26,13 +27,13 @@ const list: [string, string][] = extra.length
   ? extra.map((e) => e.split('?') as [string, string])
   : shots;
 for (const [name, qs] of list) {
-  await page.goto(`http://localhost:5199/scripts/model-preview/index.html?${qs}`);
+  await page.goto(`http://127.0.0.1:5199/scripts/model-preview/index.html?${qs}`);
   await page.waitForFunction(
     () => (window as unknown as { __ready?: boolean }).__ready === true,
     null,
     { timeout: 60000 },
   );
-  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+  await page.screenshot({ path: `${process.env.SHOT_DIR ?? 'docs/screenshots'}/${name}.png` });
   console.log('wrote', name);
 }
 await browser.close();

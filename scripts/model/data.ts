@@ -86,6 +86,12 @@ export interface SheetDef {
   tendon?: [number, number];
   /** tendinous intersections (fractions along the length), e.g. rectus abdominis */
   bands?: number[];
+  /** where along the belly the sheet is thickest (0..1, default 0.5) */
+  peak?: number;
+  /** exponent of the thickness bump: < 0.7 gives a flatter, squarer belly (default 0.7) */
+  shape?: number;
+  /** how much thinner the two edge strands are (0..1, default 0.35) */
+  edge?: number;
 }
 export interface MuscleDef {
   layer: 'S' | 'D';
