@@ -76,7 +76,11 @@ function PresetChooser({ dataset }: { dataset: Dataset }) {
             </option>
           ))}
         </select>
-        <select aria-label="Which side" value={side} onChange={(e) => setSide(e.target.value as Side)}>
+        <select
+          aria-label="Which side"
+          value={side}
+          onChange={(e) => setSide(e.target.value as Side)}
+        >
           <option value="right">right side</option>
           <option value="left">left side</option>
         </select>

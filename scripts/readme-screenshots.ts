@@ -1,0 +1,47 @@
+/**
+ * Refreshes the app screenshots in docs/screenshots/ that the README shows. Needs the app served:
+ *   npm run build && npm run preview &   then   npx tsx scripts/readme-screenshots.ts
+ */
+import { chromium } from '@playwright/test';
+
+const base = process.argv[2] ?? 'http://127.0.0.1:4173';
+const shots: { file: string; query: string; width?: number; height?: number; pain?: boolean }[] = [
+  { file: 'app-piriformis-back.png', query: '?muscle=piriformis:right&view=back' },
+  { file: 'app-upper-trapezius-right.png', query: '?muscle=upper_trapezius:right&view=right' },
+  {
+    file: 'app-compare.png',
+    query: '?muscle=piriformis:right&compare=gluteus_minimus:right&view=back',
+  },
+  {
+    file: 'app-where-it-hurts.png',
+    query: '?view=back&pain=sacroiliac_joint:right,buttock:right,posterior_thigh:right',
+  },
+  { file: 'app-front.png', query: '?view=front' },
+  {
+    file: 'app-phone.png',
+    query: '?muscle=infraspinatus:right&view=back',
+    width: 390,
+    height: 844,
+  },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
+});
+try {
+  for (const shot of shots) {
+    const page = await browser.newPage({
+      viewport: { width: shot.width ?? 1280, height: shot.height ?? 800 },
+    });
+    await page.goto(`${base}/${shot.query}`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, {
+      timeout: 90_000,
+    });
+    await page.screenshot({ path: `docs/screenshots/${shot.file}` });
+    console.log(`docs/screenshots/${shot.file}`);
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
