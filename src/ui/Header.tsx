@@ -1,6 +1,7 @@
 import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
+import { ShareMenu } from './ShareMenu.tsx';
 import { togglePresentation } from './usePresentationKeys.ts';
 
 export function Header() {
@@ -14,6 +15,7 @@ export function Header() {
       <ModeSwitch />
       <SearchBox />
       <div className="header-actions">
+        <ShareMenu />
         <button
           type="button"
           onClick={() => togglePresentation(!present)}
