@@ -41,7 +41,7 @@ import {
   computeNormals,
   appendMesh,
 } from './model/mesh.ts';
-import { Grid, type Prim, sdPrim, surfaceNets, signedVolume } from './model/sdf.ts';
+import { Grid, type Prim, sdPrim, surfaceNets, signedVolume, taubin } from './model/sdf.ts';
 import {
   type Landmarks,
   type Body,
@@ -356,17 +356,20 @@ async function buildSkin(
   // every muscle (deep ones too) and every bone is wrapped, so nothing pokes through the skin
   for (const c of boneCapsules) {
     const r = c.r + body.muscleSkinOffset * 2;
-    g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, 0.01);
+    g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, body.grid.wrapBlend ?? 0.01);
   }
   for (const m of muscles) {
     const off = muscleOffsets.get(m.id) ?? body.muscleSkinOffset;
     for (const c of m.capsules) {
       const r = Math.max(c.r + off, body.grid.h * 1.5);
-      g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, 0.012);
-      g.add({ type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: r, rb: r }, 0.012);
+      const k = body.grid.wrapBlend ?? 0.012;
+      g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, k);
+      g.add({ type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: r, rb: r }, k);
     }
   }
   const sn = surfaceNets(g);
+  // light Taubin smoothing removes the voxel ripple before simplification
+  taubin(sn.pos, sn.idx, body.grid.smooth ?? 0);
   await MeshoptSimplifier.ready;
   const target = body.skinTriangles * 3;
   const [simp] = MeshoptSimplifier.simplify(sn.idx, sn.pos, 3, target, 0.01, []);

@@ -57,7 +57,11 @@ export type BonePart =
 
 export interface Body {
   about: string;
-  grid: { min: V3; max: V3; h: number; blend: number };
+  /**
+   * SDF grid; `smooth` = Taubin iterations on the extracted skin (default 0); `wrapBlend` =
+   * smooth-union radius of the muscle and bone capsules wrapped by the skin (default 0.012)
+   */
+  grid: { min: V3; max: V3; h: number; blend: number; smooth?: number; wrapBlend?: number };
   skinTriangles: number;
   muscleSkinOffset: number;
   axes: { name: string; mirror: boolean; path: PointRef[] }[];

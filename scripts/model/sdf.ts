@@ -191,3 +191,65 @@ export function signedVolume(pos: ArrayLike<number>, idx: ArrayLike<number>): nu
   }
   return s / 6;
 }
+
+/**
+ * Taubin smoothing (lambda/mu, no shrinkage) on an indexed triangle mesh, in place.
+ * Uniform weights over the one-ring; deterministic (fixed vertex and neighbour order).
+ */
+export function taubin(
+  pos: Float32Array,
+  idx: ArrayLike<number>,
+  iterations: number,
+  lambda = 0.5,
+  mu = -0.53,
+): void {
+  const nv = pos.length / 3;
+  const deg = new Uint32Array(nv + 1);
+  for (let t = 0; t < idx.length; t += 3)
+    for (let e = 0; e < 3; e++) {
+      deg[idx[t + e]!]! += 2;
+    }
+  const start = new Uint32Array(nv + 1);
+  for (let v = 0; v < nv; v++) start[v + 1] = start[v]! + deg[v]!;
+  const fill = start.slice(0, nv);
+  const nb = new Uint32Array(start[nv]!);
+  for (let t = 0; t < idx.length; t += 3)
+    for (let e = 0; e < 3; e++) {
+      const a = idx[t + e]!,
+        b = idx[t + ((e + 1) % 3)]!,
+        c = idx[t + ((e + 2) % 3)]!;
+      nb[fill[a]!++] = b;
+      nb[fill[a]!++] = c;
+    }
+  const tmp = new Float32Array(pos.length);
+  const step = (f: number): void => {
+    for (let v = 0; v < nv; v++) {
+      const s0 = start[v]!,
+        s1 = start[v + 1]!;
+      if (s1 === s0) {
+        tmp[v * 3] = pos[v * 3]!;
+        tmp[v * 3 + 1] = pos[v * 3 + 1]!;
+        tmp[v * 3 + 2] = pos[v * 3 + 2]!;
+        continue;
+      }
+      let x = 0,
+        y = 0,
+        z = 0;
+      for (let k = s0; k < s1; k++) {
+        const u = nb[k]! * 3;
+        x += pos[u]!;
+        y += pos[u + 1]!;
+        z += pos[u + 2]!;
+      }
+      const n = s1 - s0;
+      tmp[v * 3] = pos[v * 3]! + f * (x / n - pos[v * 3]!);
+      tmp[v * 3 + 1] = pos[v * 3 + 1]! + f * (y / n - pos[v * 3 + 1]!);
+      tmp[v * 3 + 2] = pos[v * 3 + 2]! + f * (z / n - pos[v * 3 + 2]!);
+    }
+    pos.set(tmp);
+  };
+  for (let i = 0; i < iterations; i++) {
+    step(lambda);
+    step(mu);
+  }
+}
