@@ -97,7 +97,12 @@ export function Viewer() {
         camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
         onCreated={({ gl, camera, scene }) => {
           gl.setClearColor('#f4f1ec');
-          setSceneView({ camera, scene, canvas: gl.domElement });
+          setSceneView({
+            camera,
+            scene,
+            canvas: gl.domElement,
+            render: () => gl.render(scene, camera),
+          });
           useAppStore.getState().setWebgl('ok');
         }}
         onPointerMissed={(event) => {

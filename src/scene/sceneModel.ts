@@ -26,6 +26,8 @@ export interface SceneView {
   readonly camera: import('three').Camera;
   readonly scene: import('three').Scene;
   readonly canvas: HTMLCanvasElement;
+  /** Draws the scene now, outside the demand frame loop (for image capture). */
+  readonly render: () => void;
 }
 
 let view: SceneView | null = null;

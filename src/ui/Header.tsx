@@ -2,6 +2,8 @@ import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
+import { ExportImageButton } from './ExportImageButton.tsx';
+import { HandoutButton } from './HandoutButton.tsx';
 import { togglePresentation } from './usePresentationKeys.ts';
 
 export function Header() {
@@ -16,6 +18,8 @@ export function Header() {
       <SearchBox />
       <div className="header-actions">
         <ShareMenu />
+        <ExportImageButton />
+        <HandoutButton />
         <button
           type="button"
           onClick={() => togglePresentation(!present)}
