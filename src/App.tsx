@@ -13,6 +13,8 @@ import { Notices } from './ui/Notices.tsx';
 import { Legend } from './ui/Legend.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePresentationKeys } from './ui/usePresentationKeys.ts';
+import { UpdateNotice } from './ui/UpdateNotice.tsx';
+import { registerOffline } from './state/offline.ts';
 
 const Viewer = lazy(() => import('./scene/Viewer.tsx').then((m) => ({ default: m.Viewer })));
 
@@ -27,6 +29,7 @@ export function App() {
 
   useEffect(() => {
     installTestHooks();
+    registerOffline();
     if (!webglAvailable()) useAppStore.getState().setWebgl('unavailable');
     let stopUrl = () => {};
     loadAppData()
@@ -54,6 +57,7 @@ export function App() {
       </a>
       <Header />
       <Notices />
+      <UpdateNotice />
       <main className="layout">
         <nav
           className="browser"

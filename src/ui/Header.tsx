@@ -2,6 +2,7 @@ import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
+import { SessionsButton } from './SessionsPanel.tsx';
 import { ExportImageButton } from './ExportImageButton.tsx';
 import { HandoutButton } from './HandoutButton.tsx';
 import { togglePresentation } from './usePresentationKeys.ts';
@@ -17,6 +18,7 @@ export function Header() {
       <ModeSwitch />
       <SearchBox />
       <div className="header-actions">
+        <SessionsButton />
         <ShareMenu />
         <ExportImageButton />
         <HandoutButton />
