@@ -100,6 +100,9 @@ export function cameraGoal(
   const halfFov = (camera.fov * Math.PI) / 360;
   const fitHeight = size.y / 2 / Math.tan(halfFov);
   const fitWidth = Math.max(size.x, size.z) / 2 / (Math.tan(halfFov) * camera.aspect);
-  const distance = Math.min(6, Math.max(1.3, Math.max(fitHeight, fitWidth) * 1.3 + size.z));
+  const distance = Math.min(
+    6,
+    Math.max(1.3, Math.max(fitHeight, fitWidth) * (box ? 1.3 : 1.02) + size.z),
+  );
   return { position: target.clone().addScaledVector(presetDirections[view], distance), target };
 }

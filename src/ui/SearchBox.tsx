@@ -65,7 +65,7 @@ export function SearchBox() {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
-        placeholder="Search muscles (e.g. piriformis)"
+        placeholder="Search muscles"
         autoComplete="off"
         spellCheck={false}
         value={query}

@@ -8,6 +8,11 @@ const layerLabels: Record<LayerName, string> = {
   skeleton: 'Skeleton',
 };
 
+/** Layer toggles start open on wide screens, folded on phones where the body needs the room. */
+function wideScreen(): boolean {
+  return window.matchMedia?.('(min-width: 861px)').matches ?? true;
+}
+
 /** Camera presets and layer toggles, as ordinary buttons and checkboxes. */
 export function ViewControls() {
   const layers = useAppStore((s) => s.layers);
@@ -38,19 +43,22 @@ export function ViewControls() {
           Reset
         </button>
       </div>
-      <fieldset className="layers">
-        <legend>Layers</legend>
-        {layerNames.map((name) => (
-          <label key={name}>
-            <input
-              type="checkbox"
-              checked={layers[name]}
-              onChange={(event) => useAppStore.getState().setLayer(name, event.target.checked)}
-            />{' '}
-            {layerLabels[name]}
-          </label>
-        ))}
-      </fieldset>
+      <details className="layers-menu" open={wideScreen() || undefined}>
+        <summary>Layers</summary>
+        <fieldset className="layers">
+          <legend className="visually-hidden">Layers</legend>
+          {layerNames.map((name) => (
+            <label key={name}>
+              <input
+                type="checkbox"
+                checked={layers[name]}
+                onChange={(event) => useAppStore.getState().setLayer(name, event.target.checked)}
+              />{' '}
+              {layerLabels[name]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
     </div>
   );
 }
