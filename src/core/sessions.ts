@@ -20,7 +20,10 @@ const sessionId = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, "-" or "_"');
-const timestamp = z.iso.datetime({ offset: true });
+const timestamp = z.iso.datetime({
+  offset: true,
+  error: 'expected a date and time like "2025-03-01T09:30:00.000Z"',
+});
 const name = z.string().trim().min(1, 'must not be empty').max(maxSessionNameLength);
 
 export const SessionMuscle = z.strictObject({
@@ -418,6 +421,7 @@ export function exportFileName(label: string, now: Date): string {
   const slug =
     label
       .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')

@@ -69,6 +69,11 @@ function downloadText(text: string, fileName: string, container: HTMLElement | n
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** Esc closes the dialog only: the app's own Esc (clear the selection) must not see it. */
+function keepEscapeInDialog(event: KeyboardEvent<HTMLDialogElement>): void {
+  if (event.key === 'Escape') event.stopPropagation();
+}
+
 /** "Deleted … Undo", offered for a while after a deletion. */
 function UndoDelete() {
   const deleted = useSessionStore((s) => s.lastDeleted);
@@ -246,6 +251,7 @@ function ConflictDialog({
     <dialog
       ref={dialog}
       className="sessions-conflict"
+      onKeyDown={keepEscapeInDialog}
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
       onCancel={(event) => {
@@ -402,6 +408,7 @@ export function SessionsPanel({ onClose }: { onClose: () => void }) {
     <dialog
       ref={dialog}
       className="sessions-dialog"
+      onKeyDown={keepEscapeInDialog}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
