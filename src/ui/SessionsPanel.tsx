@@ -584,7 +584,8 @@ export function SessionsButton() {
       {open ? (
         <SessionsPanel onClose={close} />
       ) : (
-        <div className="sessions-toast" role="status">
+        // A live region without the status role: the app's notices keep the one status region.
+        <div className="sessions-toast" aria-live="polite">
           <UndoDelete />
         </div>
       )}
