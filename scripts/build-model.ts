@@ -41,7 +41,19 @@ import {
   computeNormals,
   appendMesh,
 } from './model/mesh.ts';
-import { Grid, type Prim, sdPrim, surfaceNets, signedVolume, taubin } from './model/sdf.ts';
+import {
+  Grid,
+  type Prim,
+  sdPrim,
+  surfaceNets,
+  signedVolume,
+  taubin,
+  addHard,
+  blur,
+  clipHalf,
+  sample,
+  closing,
+} from './model/sdf.ts';
 import {
   type Landmarks,
   type Body,
@@ -350,40 +362,149 @@ async function buildSkin(
   muscles: BuiltMuscle[],
   muscleOffsets: Map<string, number>,
   boneCapsules: { a: V3; b: V3; r: number }[],
-): Promise<{ pos: Float32Array; idx: Uint32Array }> {
-  const g = new Grid(body.grid.min, body.grid.max, body.grid.h);
-  for (const p of prims) g.add(p.prim, p.k);
-  // every muscle (deep ones too) and every bone is wrapped, so nothing pokes through the skin
-  for (const c of boneCapsules) {
-    const r = c.r + body.muscleSkinOffset * 2;
-    g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, body.grid.wrapBlend ?? 0.01);
-  }
+): Promise<{
+  pos: Float32Array;
+  idx: Uint32Array;
+  half: number;
+  src: Int32Array;
+  poke: number;
+}> {
+  const G = body.grid;
+  // Skin field, per body part (trunk with head and neck; left arm; left leg): the smooth union of
+  // the part's primitives and the hard union of its muscle and bone capsules (so nothing pokes
+  // through), closed by a ball (grooves between muscles and ribs fill in, the skin drapes over
+  // the relief); the parts (arm and leg mirrored) are then joined with a smooth union.
+  const groupOf = (s: Segment): number =>
+    s === 'upper_arm' || s === 'forearm' || s === 'hand'
+      ? 1
+      : s === 'thigh' || s === 'leg' || s === 'foot'
+        ? 2
+        : 0;
+  const primGroup = (p: V3): number => {
+    let best = Infinity,
+      seg: Segment = 'trunk';
+    for (const q of prims) {
+      const d = sdPrim(q.prim, p[0], p[1], p[2]);
+      if (d < best) {
+        best = d;
+        seg = q.segment;
+      }
+    }
+    return groupOf(seg);
+  };
+  const radii = G.closeRadius ?? [0.03, 0.015, 0.02];
+  const caps: { a: V3; b: V3; r: number }[][] = [[], [], []];
+  const addCap = (a: V3, b: V3, r: number): void => {
+    const gi = primGroup(mul(add(a, b), 0.5));
+    // limbs are built on the left and mirrored; the trunk takes both sides
+    if (gi === 0) {
+      caps[0]!.push({ a, b, r });
+      if (Math.abs(a[0]) > 1e-9 || Math.abs(b[0]) > 1e-9)
+        caps[0]!.push({ a: mirrorX(a), b: mirrorX(b), r });
+    } else if (a[0] + b[0] > 0) caps[gi]!.push({ a, b, r });
+    else caps[gi]!.push({ a: mirrorX(a), b: mirrorX(b), r });
+  };
+  for (const c of boneCapsules)
+    if (c.a[0] + c.b[0] >= 0) addCap(c.a, c.b, c.r + body.muscleSkinOffset * 2);
   for (const m of muscles) {
     const off = muscleOffsets.get(m.id) ?? body.muscleSkinOffset;
-    for (const c of m.capsules) {
-      const r = Math.max(c.r + off, body.grid.h * 1.5);
-      const k = body.grid.wrapBlend ?? 0.012;
-      g.add({ type: 'cone', a: c.a, b: c.b, ra: r, rb: r }, k);
-      g.add({ type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: r, rb: r }, k);
+    for (const c of m.capsules) addCap(c.a, c.b, Math.max(c.r + off, G.h * 1.5));
+  }
+  const g = new Grid(G.min, G.max, G.h);
+  const hard0 = new Float32Array(g.v.length).fill(1);
+  const join = G.wrapBlend ?? 0.012;
+  for (let gi = 0; gi < 3; gi++) {
+    const R = radii[gi]!;
+    const band = R + 3 * G.h;
+    const w = new Grid(G.min, G.max, G.h);
+    for (const p of prims) {
+      if (groupOf(p.segment) !== gi) continue;
+      const c = p.prim.type === 'ellipsoid' ? p.prim.c : add(p.prim.a, p.prim.b);
+      if (gi > 0 && c[0] < 0) continue;
+      w.add(p.prim, p.k, band);
+    }
+    for (const c of caps[gi]!) addHard(w, { type: 'cone', a: c.a, b: c.b, ra: c.r, rb: c.r }, band);
+    for (let i = 0; i < w.v.length; i++) if (w.v[i]! < hard0[i]!) hard0[i] = w.v[i]!;
+    closing(w, R);
+    const { nx } = g;
+    for (let i = 0; i < w.v.length; i++) {
+      const ix = i % nx;
+      const vals = gi === 0 ? [w.v[i]!] : [w.v[i]!, w.v[i - ix + (nx - 1 - ix)]!];
+      for (const d of vals) {
+        const a = g.v[i]!;
+        const hh = Math.max(join - Math.abs(a - d), 0) / join;
+        g.v[i] = Math.min(a, d) - hh * hh * join * 0.25;
+      }
     }
   }
+  // mirror hard0 for the limbs (built on the left)
+  {
+    const { nx } = g;
+    for (let i = 0; i < hard0.length; i++) {
+      const ix = i % nx;
+      const m = hard0[i - ix + (nx - 1 - ix)]!;
+      if (m < hard0[i]!) hard0[i] = m;
+    }
+  }
+  if (G.wrapSigma) blur(g, G.wrapSigma);
+  const kc = G.coverBlend ?? 0.006;
+  for (let i = 0; i < g.v.length; i++) {
+    let f = g.v[i]! - (G.wrapShift ?? 0);
+    // cover: wherever the smoothed field fell short of a capsule, blend the capsule back in
+    const e = hard0[i]!;
+    if (e < f + kc) {
+      const h2 = Math.max(kc - Math.abs(f - e), 0) / kc;
+      f = Math.min(f, e) - h2 * h2 * kc * 0.25;
+    }
+    g.v[i] = f;
+  }
+  // diagnostic: muscle surface points less than 1 mm inside the skin field
+  let poke = 0;
+  for (const m of muscles)
+    for (let i = 0; i < m.mesh.pos.length; i += 3)
+      if (sample(g, m.mesh.pos[i]!, m.mesh.pos[i + 1]!, m.mesh.pos[i + 2]!) > -0.001) poke++;
   const sn = surfaceNets(g);
-  // light Taubin smoothing removes the voxel ripple before simplification
-  taubin(sn.pos, sn.idx, body.grid.smooth ?? 0);
+  // Taubin smoothing removes the voxel ripple before simplification
+  taubin(sn.pos, sn.idx, G.smooth ?? 0);
+  // exact mirror: simplify the x >= 0 half with its midline border locked, then mirror it
+  const halfMesh = clipHalf(sn.pos, sn.idx);
   await MeshoptSimplifier.ready;
-  const target = body.skinTriangles * 3;
-  const [simp] = MeshoptSimplifier.simplify(sn.idx, sn.pos, 3, target, 0.01, []);
+  const target = Math.round(body.skinTriangles / 2) * 3;
+  const [simp] = MeshoptSimplifier.simplify(halfMesh.idx, halfMesh.pos, 3, target, 0.01, [
+    'LockBorder',
+  ]);
   // compact
-  const remap = new Int32Array(sn.pos.length / 3).fill(-1);
-  const pos: number[] = [];
-  const idx = new Uint32Array(simp.length);
+  const remap = new Int32Array(halfMesh.pos.length / 3).fill(-1);
+  const hp: number[] = [];
+  const hidx = new Uint32Array(simp.length);
   for (let i = 0; i < simp.length; i++) {
     const v = simp[i]!;
     if (remap[v] === -1) {
-      remap[v] = pos.length / 3;
-      pos.push(sn.pos[v * 3]!, sn.pos[v * 3 + 1]!, sn.pos[v * 3 + 2]!);
+      remap[v] = hp.length / 3;
+      hp.push(halfMesh.pos[v * 3]!, halfMesh.pos[v * 3 + 1]!, halfMesh.pos[v * 3 + 2]!);
     }
-    idx[i] = remap[v]!;
+    hidx[i] = remap[v]!;
+  }
+  const nh = hp.length / 3;
+  if (G.postSmooth) taubinPinned(hp, hidx, G.postSmooth);
+  // mirror: midline vertices (x = 0) are shared
+  const mir = new Int32Array(nh);
+  const pos = hp.slice();
+  for (let v = 0; v < nh; v++) {
+    if (hp[v * 3] === 0) mir[v] = v;
+    else {
+      mir[v] = pos.length / 3;
+      pos.push(-hp[v * 3]!, hp[v * 3 + 1]!, hp[v * 3 + 2]!);
+    }
+  }
+  const src: number[] = [];
+  for (let v = 0; v < nh; v++) if (mir[v] !== v) src.push(v);
+  const idx = new Uint32Array(hidx.length * 2);
+  idx.set(hidx);
+  for (let t = 0; t < hidx.length; t += 3) {
+    idx[hidx.length + t] = mir[hidx[t]!]!;
+    idx[hidx.length + t + 1] = mir[hidx[t + 2]!]!;
+    idx[hidx.length + t + 2] = mir[hidx[t + 1]!]!;
   }
   const P = new Float32Array(pos);
   if (signedVolume(P, idx) < 0) {
@@ -393,13 +514,25 @@ async function buildSkin(
       idx[t + 2] = tmp;
     }
   }
-  return { pos: P, idx };
+  return { pos: P, idx, half: nh, src: Int32Array.from(src), poke };
+}
+
+/** Taubin smoothing of the half skin with midline (x = 0) vertices kept on the midline. */
+function taubinPinned(hp: number[], idx: Uint32Array, iterations: number): void {
+  const P = new Float32Array(hp);
+  for (let i = 0; i < iterations; i++) {
+    taubin(P, idx, 1);
+    for (let v = 0; v < hp.length / 3; v++) if (hp[v * 3] === 0) P[v * 3] = 0;
+  }
+  for (let i = 0; i < hp.length; i++) hp[i] = P[i]!;
 }
 
 function assignRegions(
   pos: Float32Array,
   prims: SkinPrimR[],
   lm: Landmarks,
+  half: number,
+  src: Int32Array,
 ): { regions: string[]; region: Uint16Array; snapped: Record<string, V3> } {
   const nv = pos.length / 3;
   const seg: Segment[] = [];
@@ -427,7 +560,7 @@ function assignRegions(
   }
   // snap each landmark onto the skin (nearest vertex of its segment; left side for paired)
   const snapped: Record<string, V3> = {};
-  const pts: { region: number; p: V3; segment: Segment }[] = [];
+  const pts: { region: number; p: V3; segment: Segment; mid: boolean }[] = [];
   for (const id of ids) {
     const l = lm.surface[id]!;
     let best = Infinity;
@@ -445,19 +578,27 @@ function assignRegions(
     }
     if (l.midline) bp = [0, bp[1], bp[2]];
     snapped[id] = r5(bp);
-    if (l.midline) pts.push({ region: regions.indexOf(id), p: bp, segment: l.segment });
+    if (l.midline) pts.push({ region: regions.indexOf(id), p: bp, segment: l.segment, mid: true });
     else {
-      pts.push({ region: regions.indexOf(`${id}:left`), p: bp, segment: l.segment });
-      pts.push({ region: regions.indexOf(`${id}:right`), p: mirrorX(bp), segment: l.segment });
+      pts.push({ region: regions.indexOf(`${id}:left`), p: bp, segment: l.segment, mid: false });
+      pts.push({
+        region: regions.indexOf(`${id}:right`),
+        p: mirrorX(bp),
+        segment: l.segment,
+        mid: false,
+      });
     }
   }
   const region = new Uint16Array(nv);
-  for (let v = 0; v < nv; v++) {
+  for (let v = 0; v < half; v++) {
     const p: V3 = [pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!];
     let best = Infinity;
     let r = 0;
+    // vertices on the midline take midline regions (a paired one would break the mirror)
+    const onMid = pos[v * 3] === 0;
     for (const q of pts) {
       if (q.segment !== seg[v]) continue;
+      if (onMid && !q.mid) continue;
       // paired landmarks only on their own side
       const d = dist(p, q.p);
       if (d < best) {
@@ -467,12 +608,27 @@ function assignRegions(
     }
     region[v] = r;
   }
+  // the other half is the mirror image: same landmark, other side
+  const other = regions.map((n) =>
+    n.endsWith(':left')
+      ? regions.indexOf(n.replace(/:left$/, ':right'))
+      : n.endsWith(':right')
+        ? regions.indexOf(n.replace(/:right$/, ':left'))
+        : regions.indexOf(n),
+  );
+  for (let v = half; v < nv; v++) region[v] = other[region[src[v - half]!]!]!;
   return { regions, region, snapped };
 }
 
 export interface BuildResult {
   glb: Uint8Array;
-  stats: { skinTris: number; skeletonTris: number; muscleTris: number; bytes: number };
+  stats: {
+    skinTris: number;
+    skeletonTris: number;
+    muscleTris: number;
+    bytes: number;
+    poke: number;
+  };
   snappedLandmarks: Record<string, V3>;
 }
 
@@ -493,7 +649,7 @@ export async function buildModel(): Promise<BuildResult> {
   const skeleton = buildSkeleton(body, anchors, outward, boneCaps);
   const prims = skinPrims(body, anchors);
   const skin = await buildSkin(body, prims, muscles, offsets, boneCaps);
-  const { regions, region, snapped } = assignRegions(skin.pos, prims, lm);
+  const { regions, region, snapped } = assignRegions(skin.pos, prims, lm, skin.half, skin.src);
 
   // ---------- glTF ----------
   const doc = new Document();
@@ -599,6 +755,7 @@ export async function buildModel(): Promise<BuildResult> {
       skeletonTris: skeleton.idx.length / 3,
       muscleTris,
       bytes: glb.byteLength,
+      poke: skin.poke,
     },
     snappedLandmarks: snapped,
   };
@@ -619,7 +776,7 @@ async function main(): Promise<void> {
   }
   const s = r.stats;
   console.log(
-    `body.glb: ${s.bytes} bytes; triangles skin ${s.skinTris}, skeleton ${s.skeletonTris}, muscles ${s.muscleTris}, total ${s.skinTris + s.skeletonTris + s.muscleTris}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `body.glb: ${s.bytes} bytes; triangles skin ${s.skinTris}, skeleton ${s.skeletonTris}, muscles ${s.muscleTris}, total ${s.skinTris + s.skeletonTris + s.muscleTris}; muscle points outside the skin ${s.poke}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

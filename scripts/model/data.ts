@@ -59,9 +59,26 @@ export interface Body {
   about: string;
   /**
    * SDF grid; `smooth` = Taubin iterations on the extracted skin (default 0); `wrapBlend` =
-   * smooth-union radius of the muscle and bone capsules wrapped by the skin (default 0.012)
+   * smooth-union radius with which the closed body parts (trunk, arms, legs) are joined
    */
-  grid: { min: V3; max: V3; h: number; blend: number; smooth?: number; wrapBlend?: number };
+  grid: {
+    min: V3;
+    max: V3;
+    h: number;
+    blend: number;
+    smooth?: number;
+    wrapBlend?: number;
+    /** Gaussian blur sigma (m) of the closed skin field */
+    wrapSigma?: number;
+    /** the blurred field is moved out by wrapShift (m) to keep covering the muscles */
+    wrapShift?: number;
+    /** smooth-union radius with which unblurred capsules are blended back where they poke */
+    coverBlend?: number;
+    /** closing radius (m) of the skin per part: trunk with head and neck, arm, leg */
+    closeRadius?: number[];
+    /** Taubin iterations after simplification (midline kept) */
+    postSmooth?: number;
+  };
   skinTriangles: number;
   muscleSkinOffset: number;
   axes: { name: string; mirror: boolean; path: PointRef[] }[];

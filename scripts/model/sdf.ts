@@ -70,9 +70,9 @@ export class Grid {
     this.v = new Float32Array(this.nx * this.ny * this.nz).fill(1);
   }
   /** field = smin(field, prim, k) inside the primitive's bounds (+margin). */
-  add(p: Prim, k: number): void {
+  add(p: Prim, k: number, margin = 0): void {
     const [lo, hi] = primBounds(p);
-    const m = k * 1.5 + 2 * this.h;
+    const m = Math.max(k * 1.5 + 2 * this.h, margin);
     const i0 = Math.max(0, Math.floor((lo[0] - m - this.o[0]) / this.h));
     const i1 = Math.min(this.nx - 1, Math.ceil((hi[0] + m - this.o[0]) / this.h));
     const j0 = Math.max(0, Math.floor((lo[1] - m - this.o[1]) / this.h));
@@ -98,6 +98,234 @@ export class Grid {
       }
     }
   }
+}
+
+/** field = min(field, prim) within the primitive's bounds + band, values clamped to band. */
+export function addHard(g: Grid, p: Prim, band: number): void {
+  const [lo, hi] = primBounds(p);
+  const { h, o, nx, ny, nz, v } = g;
+  const i0 = Math.max(0, Math.floor((lo[0] - band - o[0]) / h));
+  const i1 = Math.min(nx - 1, Math.ceil((hi[0] + band - o[0]) / h));
+  const j0 = Math.max(0, Math.floor((lo[1] - band - o[1]) / h));
+  const j1 = Math.min(ny - 1, Math.ceil((hi[1] + band - o[1]) / h));
+  const k0 = Math.max(0, Math.floor((lo[2] - band - o[2]) / h));
+  const k1 = Math.min(nz - 1, Math.ceil((hi[2] + band - o[2]) / h));
+  for (let kk = k0; kk <= k1; kk++) {
+    const z = o[2] + kk * h;
+    for (let j = j0; j <= j1; j++) {
+      const y = o[1] + j * h;
+      let idx = (kk * ny + j) * nx + i0;
+      for (let i = i0; i <= i1; i++, idx++) {
+        const d = sdPrim(p, o[0] + i * h, y, z);
+        if (d < v[idx]!) v[idx] = d;
+      }
+    }
+  }
+}
+
+/** Separable Gaussian blur of the grid values (sigma in metres), in place; deterministic. */
+export function blur(g: Grid, sigma: number): void {
+  const s = sigma / g.h;
+  const R = Math.ceil(3 * s);
+  const w = new Float64Array(2 * R + 1);
+  let sum = 0;
+  for (let i = -R; i <= R; i++) sum += w[i + R] = Math.exp(-(i * i) / (2 * s * s));
+  for (let i = 0; i < w.length; i++) w[i] = w[i]! / sum;
+  const { nx, ny, nz, v } = g;
+  const dims = [nx, ny, nz];
+  const strides = [1, nx, nx * ny];
+  for (let ax = 0; ax < 3; ax++) {
+    const n = dims[ax]!,
+      st = strides[ax]!;
+    const line = new Float64Array(n);
+    const total = nx * ny * nz;
+    for (let base = 0; base < total; base++) {
+      // base must be the first element of a line along this axis
+      const c =
+        ax === 0 ? base % nx : ax === 1 ? Math.floor(base / nx) % ny : Math.floor(base / (nx * ny));
+      if (c !== 0) continue;
+      for (let i = 0; i < n; i++) line[i] = v[base + i * st]!;
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let d = -R; d <= R; d++) {
+          const q = Math.min(n - 1, Math.max(0, i + d));
+          acc += w[d + R]! * line[q]!;
+        }
+        v[base + i * st] = acc;
+      }
+    }
+  }
+}
+
+/** 1D squared distance transform (Felzenszwalb & Huttenlocher), f -> d. */
+function dt1(f: Float64Array, n: number, d: Float64Array, v: Int32Array, z: Float64Array): void {
+  let k = 0;
+  v[0] = 0;
+  z[0] = -1e30;
+  z[1] = 1e30;
+  for (let q = 1; q < n; q++) {
+    let s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
+    while (s <= z[k]!) {
+      k--;
+      s = (f[q]! + q * q - (f[v[k]!]! + v[k]! * v[k]!)) / (2 * q - 2 * v[k]!);
+    }
+    k++;
+    v[k] = q;
+    z[k] = s;
+    z[k + 1] = 1e30;
+  }
+  k = 0;
+  for (let q = 0; q < n; q++) {
+    while (z[k + 1]! < q) k++;
+    d[q] = (q - v[k]!) * (q - v[k]!) + f[v[k]!]!;
+  }
+}
+
+/**
+ * Morphological closing of the solid {v < 0} by a ball of radius R (metres), in place: the
+ * solid is dilated by R (v < R), then eroded by R with an exact Euclidean distance transform
+ * to the outside of the dilated solid. Concavities narrower than R fill in; convex parts stay.
+ * Inside the dilated solid the result is R - distance (+ h/2 for the voxel-centre bias).
+ */
+export function closing(g: Grid, R: number): void {
+  const { nx, ny, nz, v, h } = g;
+  const BIG = 1e12;
+  const sq = new Float64Array(nx * ny * nz);
+  for (let kk = 0; kk < nz; kk++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        const idx = (kk * ny + j) * nx + i;
+        const edge =
+          i === 0 || j === 0 || kk === 0 || i === nx - 1 || j === ny - 1 || kk === nz - 1;
+        sq[idx] = !edge && v[idx]! < R ? BIG : 0;
+      }
+  const dims = [nx, ny, nz];
+  const strides = [1, nx, nx * ny];
+  const nmax = Math.max(nx, ny, nz);
+  const f = new Float64Array(nmax),
+    d = new Float64Array(nmax),
+    vv = new Int32Array(nmax),
+    z = new Float64Array(nmax + 1);
+  for (let ax = 0; ax < 3; ax++) {
+    const n = dims[ax]!,
+      st = strides[ax]!;
+    const total = nx * ny * nz;
+    for (let base = 0; base < total; base++) {
+      const c =
+        ax === 0 ? base % nx : ax === 1 ? Math.floor(base / nx) % ny : Math.floor(base / (nx * ny));
+      if (c !== 0) continue;
+      let any = false;
+      for (let i = 0; i < n; i++) {
+        f[i] = sq[base + i * st]!;
+        if (f[i] !== 0) any = true;
+      }
+      if (!any) continue;
+      dt1(f, n, d, vv, z);
+      for (let i = 0; i < n; i++) sq[base + i * st] = d[i]!;
+    }
+  }
+  for (let i = 0; i < v.length; i++) if (sq[i]! > 0) v[i] = R - (Math.sqrt(sq[i]!) - 0.5) * h;
+}
+
+/** Trilinear sample of the grid (clamped to the grid). */
+export function sample(g: Grid, x: number, y: number, z: number): number {
+  const { nx, ny, nz, v, h, o } = g;
+  const fx = Math.min(nx - 1.001, Math.max(0, (x - o[0]) / h));
+  const fy = Math.min(ny - 1.001, Math.max(0, (y - o[1]) / h));
+  const fz = Math.min(nz - 1.001, Math.max(0, (z - o[2]) / h));
+  const i = Math.floor(fx),
+    j = Math.floor(fy),
+    k = Math.floor(fz);
+  const tx = fx - i,
+    ty = fy - j,
+    tz = fz - k;
+  const G = (a: number, b: number, c: number) => v[((k + c) * ny + j + b) * nx + i + a]!;
+  const l = (a: number, b: number, t: number) => a + (b - a) * t;
+  return l(
+    l(l(G(0, 0, 0), G(1, 0, 0), tx), l(G(0, 1, 0), G(1, 1, 0), tx), ty),
+    l(l(G(0, 0, 1), G(1, 0, 1), tx), l(G(0, 1, 1), G(1, 1, 1), tx), ty),
+    tz,
+  );
+}
+
+/**
+ * Keeps the x >= 0 half of a closed triangle mesh, cutting triangles at x = 0 (cut vertices
+ * shared per edge, so the half is watertight up to its border on the midline, where x is exactly 0).
+ */
+export function clipHalf(
+  pos: ArrayLike<number>,
+  idx: ArrayLike<number>,
+): { pos: Float32Array; idx: Uint32Array } {
+  const out: number[] = [];
+  const oi: number[] = [];
+  const map = new Map<number, number>();
+  const edgeMap = new Map<string, number>();
+  const nv = pos.length / 3;
+  const X = (v: number) => pos[v * 3]!;
+  const keep = (v: number): number => {
+    let r = map.get(v);
+    if (r === undefined) {
+      r = out.length / 3;
+      out.push(Math.max(0, pos[v * 3]!), pos[v * 3 + 1]!, pos[v * 3 + 2]!);
+      map.set(v, r);
+    }
+    return r;
+  };
+  const cut = (a: number, b: number): number => {
+    const key = a < b ? `${a},${b}` : `${b},${a}`;
+    let r = edgeMap.get(key);
+    if (r === undefined) {
+      const [p, q] = a < b ? [a, b] : [b, a];
+      const t = X(p) / (X(p) - X(q));
+      r = out.length / 3;
+      out.push(
+        0,
+        pos[p * 3 + 1]! + (pos[q * 3 + 1]! - pos[p * 3 + 1]!) * t,
+        pos[p * 3 + 2]! + (pos[q * 3 + 2]! - pos[p * 3 + 2]!) * t,
+      );
+      edgeMap.set(key, r);
+    }
+    return r;
+  };
+  void nv;
+  for (let t = 0; t < idx.length; t += 3) {
+    const v = [idx[t]!, idx[t + 1]!, idx[t + 2]!];
+    const ins = v.map((q) => X(q) >= 0);
+    const nIn = ins.filter(Boolean).length;
+    if (nIn === 0) continue;
+    if (nIn === 3) {
+      oi.push(keep(v[0]!), keep(v[1]!), keep(v[2]!));
+      continue;
+    }
+    // rotate so the pattern starts at a distinctive vertex, keeping winding
+    for (let r = 0; r < 3; r++) {
+      const a = v[r]!,
+        b = v[(r + 1) % 3]!,
+        c = v[(r + 2) % 3]!;
+      const ia = ins[r]!,
+        ib = ins[(r + 1) % 3]!,
+        ic = ins[(r + 2) % 3]!;
+      if (nIn === 1 && ia) {
+        oi.push(keep(a), cut(a, b), cut(c, a));
+        break;
+      }
+      if (nIn === 2 && !ia && ib && ic) {
+        const ab = cut(a, b),
+          ca = cut(c, a);
+        oi.push(ab, keep(b), keep(c), ab, keep(c), ca);
+        break;
+      }
+    }
+  }
+  // drop degenerate triangles (two corners on the same cut vertex)
+  const fi: number[] = [];
+  for (let t = 0; t < oi.length; t += 3) {
+    const a = oi[t]!,
+      b = oi[t + 1]!,
+      c = oi[t + 2]!;
+    if (a !== b && b !== c && a !== c) fi.push(a, b, c);
+  }
+  return { pos: new Float32Array(out), idx: new Uint32Array(fi) };
 }
 
 /** Surface nets: returns positions and triangle indices (outward-facing). */

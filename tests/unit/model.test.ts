@@ -245,6 +245,47 @@ describe('body.glb', () => {
     }
   });
 
+  it('skin is an exact mirror: every vertex has a mirrored twin with the mirrored region', () => {
+    const skin = doc
+      .getRoot()
+      .listNodes()
+      .find((n) => n.getName() === 'skin')!;
+    const regions = (skin.getExtras() as { regions: string[] }).regions;
+    const other = (r: string): string =>
+      r.endsWith(':left')
+        ? r.replace(/:left$/, ':right')
+        : r.endsWith(':right')
+          ? r.replace(/:right$/, ':left')
+          : r;
+    const P = worldPositions(skin);
+    const reg = skin.getMesh()!.listPrimitives()[0]!.getAttribute('_REGION')!.getArray()!;
+    // positions are quantized in the GLB: match within 0.2 mm
+    const cell = (x: number): number => Math.floor(x * 500);
+    const grid = new Map<string, number[]>();
+    const n = P.length / 3;
+    for (let i = 0; i < n; i++) {
+      const k = `${cell(P[i * 3]!)},${cell(P[i * 3 + 1]!)},${cell(P[i * 3 + 2]!)}`;
+      grid.set(k, [...(grid.get(k) ?? []), i]);
+    }
+    const twin = (x: number, y: number, z: number): number | undefined => {
+      for (let a = -1; a <= 1; a++)
+        for (let b = -1; b <= 1; b++)
+          for (let c = -1; c <= 1; c++)
+            for (const j of grid.get(`${cell(x) + a},${cell(y) + b},${cell(z) + c}`) ?? [])
+              if (Math.hypot(P[j * 3]! - x, P[j * 3 + 1]! - y, P[j * 3 + 2]! - z) < 2e-4) return j;
+      return undefined;
+    };
+    let missing = 0,
+      wrong = 0;
+    for (let i = 0; i < n; i++) {
+      const j = twin(-P[i * 3]!, P[i * 3 + 1]!, P[i * 3 + 2]!);
+      if (j === undefined) missing++;
+      else if (regions[reg[j]!] !== other(regions[reg[i]!]!)) wrong++;
+    }
+    expect(missing).toBe(0);
+    expect(wrong).toBe(0);
+  });
+
   it('stays within triangle and size budgets', () => {
     let tris = 0;
     for (const mesh of doc.getRoot().listMeshes())
