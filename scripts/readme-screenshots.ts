@@ -25,6 +25,27 @@ const shots: { file: string; query: string; width?: number; height?: number; pai
   },
 ];
 
+/** The printed handout for piriformis, as the print stylesheet lays it out on A4. */
+async function shootHandout(): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}/?muscle=piriformis:right&view=back`);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await page.evaluate(() => {
+    window.print = () => {
+      document.documentElement.dataset.printed = 'true';
+    };
+  });
+  await page.getByRole('button', { name: 'Print handout' }).click();
+  await page.getByLabel('Client name (optional)').fill('Alex Example');
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.printed === 'true');
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: 'docs/screenshots/handout-piriformis.png', fullPage: true });
+  console.log('docs/screenshots/handout-piriformis.png');
+  await page.close();
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
@@ -42,6 +63,7 @@ try {
     console.log(`docs/screenshots/${shot.file}`);
     await page.close();
   }
+  await shootHandout();
 } finally {
   await browser.close();
 }

@@ -64,6 +64,6 @@ test.describe('share, export and print', () => {
       expect(pages, `${format} pages`).toBeLessThanOrEqual(2);
     }
     await page.setViewportSize({ width: 794, height: 1123 });
-    await page.screenshot({ path: 'docs/screenshots/handout-piriformis.png', fullPage: true });
+    await page.screenshot({ path: 'test-results/handout-piriformis.png', fullPage: true });
   });
 });
