@@ -332,6 +332,7 @@ interface SkinPrimR {
   prim: Prim;
   segment: Segment;
   k: number;
+  detail: boolean;
 }
 
 function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
@@ -350,8 +351,9 @@ function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
             rb: s.rb,
           };
     };
-    out.push({ prim: mk(false), segment: s.segment, k });
-    if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k });
+    const detail = s.detail ?? false;
+    out.push({ prim: mk(false), segment: s.segment, k, detail });
+    if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k, detail });
   }
   return out;
 }
@@ -379,25 +381,33 @@ async function buildSkin(
       ? 1
       : s === 'thigh' || s === 'leg' || s === 'foot'
         ? 2
-        : 0;
+        : s === 'head'
+          ? 3
+          : 0;
+  // a capsule belongs to the part of its nearest primitive; -1 = a detail primitive (fingers,
+  // thumb, ears, nose), whose capsules are not closed (the finger gaps stay open)
   const primGroup = (p: V3): number => {
     let best = Infinity,
-      seg: Segment = 'trunk';
+      gi = 0;
     for (const q of prims) {
       const d = sdPrim(q.prim, p[0], p[1], p[2]);
       if (d < best) {
         best = d;
-        seg = q.segment;
+        gi = q.detail ? -1 : groupOf(q.segment);
       }
     }
-    return groupOf(seg);
+    return gi;
   };
-  const radii = G.closeRadius ?? [0.03, 0.015, 0.02];
-  const caps: { a: V3; b: V3; r: number }[][] = [[], [], []];
-  const addCap = (a: V3, b: V3, r: number): void => {
+  const radii = G.closeRadius ?? [0.03, 0.015, 0.02, 0.01];
+  const joins = G.joinRadius ?? [0, 0.015, 0.03, 0.02];
+  const NG = radii.length;
+  const caps: { a: V3; b: V3; r: number }[][] = radii.map(() => []);
+  const detailCaps: { a: V3; b: V3; r: number }[] = [];
+  const addCap = (a: V3, b: V3, r: number, rDetail = r): void => {
     const gi = primGroup(mul(add(a, b), 0.5));
-    // limbs are built on the left and mirrored; the trunk takes both sides
-    if (gi === 0) {
+    // limbs are built on the left and mirrored; the trunk and head take both sides
+    if (gi === -1) detailCaps.push({ a, b, r: rDetail });
+    else if (gi === 0 || gi === 3) {
       caps[0]!.push({ a, b, r });
       if (Math.abs(a[0]) > 1e-9 || Math.abs(b[0]) > 1e-9)
         caps[0]!.push({ a: mirrorX(a), b: mirrorX(b), r });
@@ -405,22 +415,24 @@ async function buildSkin(
     else caps[gi]!.push({ a: mirrorX(a), b: mirrorX(b), r });
   };
   for (const c of boneCapsules)
-    if (c.a[0] + c.b[0] >= 0) addCap(c.a, c.b, c.r + body.muscleSkinOffset * 2);
+    if (c.a[0] + c.b[0] >= 0) addCap(c.a, c.b, c.r + body.muscleSkinOffset * 2, c.r + 0.001);
   for (const m of muscles) {
     const off = muscleOffsets.get(m.id) ?? body.muscleSkinOffset;
-    for (const c of m.capsules) addCap(c.a, c.b, Math.max(c.r + off, G.h * 1.5));
+    for (const c of m.capsules)
+      addCap(c.a, c.b, Math.max(c.r + off, G.minWrap ?? G.h * 1.5), c.r + Math.min(off, 0.0015));
   }
   const g = new Grid(G.min, G.max, G.h);
   const hard0 = new Float32Array(g.v.length).fill(1);
-  const join = G.wrapBlend ?? 0.012;
-  for (let gi = 0; gi < 3; gi++) {
+  const hardD = new Grid(G.min, G.max, G.h);
+  for (let gi = 0; gi < NG; gi++) {
+    const join = joins[gi]!;
     const R = radii[gi]!;
     const band = R + 3 * G.h;
     const w = new Grid(G.min, G.max, G.h);
     for (const p of prims) {
-      if (groupOf(p.segment) !== gi) continue;
+      if (p.detail || groupOf(p.segment) !== gi) continue;
       const c = p.prim.type === 'ellipsoid' ? p.prim.c : add(p.prim.a, p.prim.b);
-      if (gi > 0 && c[0] < 0) continue;
+      if ((gi === 1 || gi === 2) && c[0] < 0) continue;
       w.add(p.prim, p.k, band);
     }
     for (const c of caps[gi]!) addHard(w, { type: 'cone', a: c.a, b: c.b, ra: c.r, rb: c.r }, band);
@@ -429,10 +441,10 @@ async function buildSkin(
     const { nx } = g;
     for (let i = 0; i < w.v.length; i++) {
       const ix = i % nx;
-      const vals = gi === 0 ? [w.v[i]!] : [w.v[i]!, w.v[i - ix + (nx - 1 - ix)]!];
+      const vals = gi === 1 || gi === 2 ? [w.v[i]!, w.v[i - ix + (nx - 1 - ix)]!] : [w.v[i]!];
       for (const d of vals) {
         const a = g.v[i]!;
-        const hh = Math.max(join - Math.abs(a - d), 0) / join;
+        const hh = join > 0 ? Math.max(join - Math.abs(a - d), 0) / join : 0;
         g.v[i] = Math.min(a, d) - hh * hh * join * 0.25;
       }
     }
@@ -447,9 +459,17 @@ async function buildSkin(
     }
   }
   if (G.wrapSigma) blur(g, G.wrapSigma);
+  if (G.wrapShift) for (let i = 0; i < g.v.length; i++) g.v[i] = g.v[i]! - G.wrapShift;
+  // details: not closed or blurred (finger gaps, ears, nose)
+  for (const p of prims) if (p.detail) g.add(p.prim, p.k);
+  for (const c of detailCaps) {
+    addHard(hardD, { type: 'cone', a: c.a, b: c.b, ra: c.r, rb: c.r }, 2 * G.h);
+    addHard(hardD, { type: 'cone', a: mirrorX(c.a), b: mirrorX(c.b), ra: c.r, rb: c.r }, 2 * G.h);
+  }
+  for (let i = 0; i < hard0.length; i++) if (hardD.v[i]! < hard0[i]!) hard0[i] = hardD.v[i]!;
   const kc = G.coverBlend ?? 0.006;
   for (let i = 0; i < g.v.length; i++) {
-    let f = g.v[i]! - (G.wrapShift ?? 0);
+    let f = g.v[i]!;
     // cover: wherever the smoothed field fell short of a capsule, blend the capsule back in
     const e = hard0[i]!;
     if (e < f + kc) {
@@ -462,7 +482,10 @@ async function buildSkin(
   let poke = 0;
   for (const m of muscles)
     for (let i = 0; i < m.mesh.pos.length; i += 3)
-      if (sample(g, m.mesh.pos[i]!, m.mesh.pos[i + 1]!, m.mesh.pos[i + 2]!) > -0.001) poke++;
+      if (sample(g, m.mesh.pos[i]!, m.mesh.pos[i + 1]!, m.mesh.pos[i + 2]!) > -0.001) {
+        poke++;
+        if (process.env.POKE) console.log('poke', m.id, m.mesh.pos.slice(i, i + 3).join(' '));
+      }
   const sn = surfaceNets(g);
   // Taubin smoothing removes the voxel ripple before simplification
   taubin(sn.pos, sn.idx, G.smooth ?? 0);

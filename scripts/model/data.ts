@@ -29,6 +29,8 @@ export type SkinPrim =
       c: PointRef;
       r: V3;
       k?: number;
+      /** detail (fingers, thumb, ears, nose): added after the skin is closed and blurred */
+      detail?: boolean;
     }
   | {
       name: string;
@@ -40,6 +42,7 @@ export type SkinPrim =
       ra: number;
       rb: number;
       k?: number;
+      detail?: boolean;
     };
 
 export type BonePart =
@@ -76,6 +79,10 @@ export interface Body {
     coverBlend?: number;
     /** closing radius (m) of the skin per part: trunk with head and neck, arm, leg */
     closeRadius?: number[];
+    /** smallest radius (m) of a wrapped muscle capsule (default 1.5 h) */
+    minWrap?: number;
+    /** smooth-union radius with which each part joins the trunk */
+    joinRadius?: number[];
     /** Taubin iterations after simplification (midline kept) */
     postSmooth?: number;
   };
