@@ -91,7 +91,7 @@ export function App() {
           <ViewControls />
           <Legend />
         </section>
-        <aside id="panel" className="panel" aria-label="Details" tabIndex={-1}>
+        <aside id="panel" className="panel" aria-label="Details" tabIndex={0}>
           <SidePanel />
         </aside>
       </main>

@@ -26,7 +26,8 @@ function DrawnSignal() {
     [invalidate],
   );
   useFrame(() => {
-    if (!pending.current || !getSceneModel()) return;
+    // nothing is drawn while the context is lost: stay not-ready until it is restored
+    if (!pending.current || !getSceneModel() || useAppStore.getState().webgl === 'lost') return;
     pending.current = false;
     const state = useAppStore.getState();
     const key = `${serializeViewState(viewStateOf(state))}#${state.cameraRequest}`;
@@ -110,6 +111,7 @@ export function Viewer() {
             useAppStore.getState().select(null);
           }
         }}
+        role="img"
         aria-label="3D body. Use the search box or the muscle list for keyboard access."
       >
         <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
