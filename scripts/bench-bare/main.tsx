@@ -1,0 +1,41 @@
+/**
+ * The bench's reference page: a bare react-three-fiber canvas with one box, the same canvas
+ * settings as the app's Viewer. It sets `data-ready="true"` after its first frame, exactly like the
+ * app's DrawnSignal, so `scripts/bench.ts` can time both the same way (firstFrameRatio).
+ */
+import { useRef } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Canvas, useFrame } from '@react-three/fiber';
+
+function ReadySignal() {
+  const done = useRef(false);
+  useFrame(() => {
+    if (done.current) return;
+    done.current = true;
+    // runs after this frame's render, which follows the useFrame callbacks in the same tick
+    setTimeout(() => {
+      document.documentElement.dataset.ready = 'true';
+    }, 0);
+  });
+  return null;
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root');
+createRoot(root).render(
+  <Canvas
+    frameloop="demand"
+    dpr={[1, 2]}
+    gl={{ preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' }}
+    camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
+    onCreated={({ gl }) => gl.setClearColor('#f4f1ec')}
+  >
+    <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
+    <directionalLight position={[1.5, 3, 2.5]} intensity={1.5} />
+    <mesh position={[0, 1, 0]}>
+      <boxGeometry args={[0.5, 0.5, 0.5]} />
+      <meshStandardMaterial color="#b0574a" />
+    </mesh>
+    <ReadySignal />
+  </Canvas>,
+);
