@@ -143,7 +143,7 @@ export function BodyModel() {
 
   useEffect(() => {
     // translucent skin over muscles while exploring; an opaque body to mark pain on
-    skin.uniforms.uSkinAlpha.value = mode === 'pain' ? 0.9 : layers.skin ? 0.28 : 0;
+    skin.uniforms.uSkinAlpha.value = mode === 'pain' ? 1 : layers.skin ? 0.28 : 0;
     skin.material.depthWrite = mode === 'pain';
     invalidate();
   }, [layers.skin, mode, skin, invalidate]);

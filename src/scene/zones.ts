@@ -6,16 +6,19 @@ import type { SkinModel } from './prepareModel.ts';
 
 const blurRings = 2;
 
+/** Softens zone edges outward only: a vertex inside a zone keeps its value, so small regions survive. */
 function blurChannel(skin: SkinModel, values: Float32Array, scratch: Float32Array): void {
   const { neighbourStart, neighbours } = skin;
   const count = values.length;
+  const inside = values.slice();
   for (let ring = 0; ring < blurRings; ring++) {
     for (let v = 0; v < count; v++) {
       const start = neighbourStart[v]!;
       const end = neighbourStart[v + 1]!;
       let sum = 0;
       for (let k = start; k < end; k++) sum += values[neighbours[k]!]!;
-      scratch[v] = end > start ? 0.5 * values[v]! + (0.5 * sum) / (end - start) : values[v]!;
+      const blurred = end > start ? 0.5 * values[v]! + (0.5 * sum) / (end - start) : values[v]!;
+      scratch[v] = Math.max(inside[v]!, blurred);
     }
     values.set(scratch);
   }

@@ -36,11 +36,25 @@ describe('painting referral zones on the skin', () => {
     const referral = channel(skin, 0);
     expect(referral[0]).toBeCloseTo(1, 5);
     expect(referral[9]).toBe(0);
-    // the edge ramps down across the boundary instead of stepping
-    expect(referral[4]!).toBeLessThan(1);
+    // every vertex of the zone keeps full strength (small regions must not vanish) ...
+    expect(referral.slice(0, 5).every((x) => x === 1)).toBe(true);
+    // ... and the edge ramps down outside it instead of stepping
     expect(referral[5]!).toBeGreaterThan(0);
+    expect(referral[5]!).toBeLessThan(1);
     for (let v = 1; v < 10; v++) expect(referral[v]!).toBeLessThanOrEqual(referral[v - 1]!);
     expect(skin.zone.needsUpdate).toBe(true);
+  });
+
+  it('keeps a one-vertex zone at full strength', () => {
+    const skin = stripSkin();
+    (skin.regionOfVertex as Uint16Array).fill(1);
+    (skin.regionOfVertex as Uint16Array)[3] = 0;
+    paintZones(skin, {
+      referral: new Map([['buttock:right', 1]]),
+      compare: new Map(),
+      pain: new Set(),
+    });
+    expect(channel(skin, 0)[3]).toBe(1);
   });
 
   it('keeps spillover at half strength inside its region', () => {
