@@ -19,7 +19,7 @@ export function RegionPicker() {
   if (!dataset) return null;
   const toggle = (region: string) => useAppStore.getState().togglePainSpot(region);
   const box = (region: string, label: string, name: string) => (
-    <label key={region} className="region-box">
+    <label key={region} className={name === 'centre' ? 'region-box midline' : 'region-box'}>
       <input
         type="checkbox"
         checked={spots.includes(region)}
