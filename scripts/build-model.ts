@@ -372,7 +372,7 @@ async function buildSkin(
   poke: number;
 }> {
   const G = body.grid;
-  // Skin field, per body part (trunk with head and neck; left arm; left leg): the smooth union of
+  // Skin field, per body part (trunk; left arm; left leg; head; neck): the smooth union of
   // the part's primitives and the hard union of its muscle and bone capsules (so nothing pokes
   // through), closed by a ball (grooves between muscles and ribs fill in, the skin drapes over
   // the relief); the parts (arm and leg mirrored) are then joined with a smooth union.
@@ -383,7 +383,9 @@ async function buildSkin(
         ? 2
         : s === 'head'
           ? 3
-          : 0;
+          : s === 'neck'
+            ? 4
+            : 0;
   // a capsule belongs to the part of its nearest primitive; -1 = a detail primitive (fingers,
   // thumb, ears, nose), whose capsules are not closed (the finger gaps stay open)
   const primGroup = (p: V3): number => {
@@ -407,7 +409,7 @@ async function buildSkin(
     const gi = primGroup(mul(add(a, b), 0.5));
     // limbs are built on the left and mirrored; the trunk and head take both sides
     if (gi === -1) detailCaps.push({ a, b, r: rDetail });
-    else if (gi === 0 || gi === 3) {
+    else if (gi === 0 || gi === 3 || gi === 4) {
       caps[0]!.push({ a, b, r });
       if (Math.abs(a[0]) > 1e-9 || Math.abs(b[0]) > 1e-9)
         caps[0]!.push({ a: mirrorX(a), b: mirrorX(b), r });
@@ -629,6 +631,17 @@ function assignRegions(
         r = q.region;
       }
     }
+    // a midline vertex of a segment without midline landmarks (the inner thighs touching at the
+    // crotch): the nearest midline landmark of any segment
+    if (best === Infinity)
+      for (const q of pts) {
+        if (!q.mid) continue;
+        const d = dist(p, q.p);
+        if (d < best) {
+          best = d;
+          r = q.region;
+        }
+      }
     region[v] = r;
   }
   // the other half is the mirror image: same landmark, other side
