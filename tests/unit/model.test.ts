@@ -211,6 +211,29 @@ describe('body.glb', () => {
     expect(empty).toEqual([]);
   });
 
+  it('every region is a usable patch (>= 30 skin vertices); throat is in front of the neck', () => {
+    const skin = doc
+      .getRoot()
+      .listNodes()
+      .find((n) => n.getName() === 'skin')!;
+    const regions = (skin.getExtras() as { regions: string[] }).regions;
+    const reg = skin.getMesh()!.listPrimitives()[0]!.getAttribute('_REGION')!.getArray()!;
+    const P = worldPositions(skin);
+    const count = new Array<number>(regions.length).fill(0);
+    const z = new Array<number>(regions.length).fill(0);
+    for (let i = 0; i < reg.length; i++) {
+      count[reg[i]!]!++;
+      z[reg[i]!]! += P[i * 3 + 2]!;
+    }
+    const small = regions
+      .filter((_, i) => count[i]! < 30)
+      .map((r) => `${r} ${count[regions.indexOf(r)]}`);
+    expect(small).toEqual([]);
+    const cz = (r: string): number => z[regions.indexOf(r)]! / count[regions.indexOf(r)]!;
+    expect(cz('throat')).toBeGreaterThan(cz('posterior_neck:left') + 0.05);
+    expect(cz('throat')).toBeGreaterThan(cz('lateral_neck:left'));
+  });
+
   it('left muscles at x>0, right at x<0, right = mirrored left', () => {
     const nodes = new Map(
       doc
