@@ -3,11 +3,11 @@
 import { chromium } from '@playwright/test';
 
 const shots: [string, string][] = [
-  ['model-front', 'view=front&skin=0&zoom=1.15&y=0.87'],
-  ['model-back', 'view=back&skin=0&zoom=1.15&y=0.87'],
-  ['model-side', 'view=left&skin=0&zoom=1.15&y=0.87'],
-  ['model-deep-back', 'view=back&skin=0&S=0&zoom=1.15&y=0.87'],
-  ['model-skin', 'view=front&skin=1&zoom=1.15&y=0.87'],
+  ['model-front', 'view=front&skin=0&zoom=1.12&y=0.885'],
+  ['model-back', 'view=back&skin=0&zoom=1.12&y=0.885'],
+  ['model-side', 'view=left&skin=0&zoom=1.12&y=0.885'],
+  ['model-deep-back', 'view=back&skin=0&S=0&zoom=1.12&y=0.885'],
+  ['model-skin', 'view=front&skin=1&zoom=1.12&y=0.885'],
 ];
 const extra = process.argv.slice(2);
 const browser = await chromium.launch({
