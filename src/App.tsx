@@ -16,10 +16,16 @@ import { usePresentationKeys } from './ui/usePresentationKeys.ts';
 import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
 
-const Viewer = lazy(() => import('./scene/Viewer.tsx').then((m) => ({ default: m.Viewer })));
+// The 3D code and the model start loading at once, in parallel with the data.
+let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
+function loadViewer() {
+  viewerModule ??= import('./scene/Viewer.tsx');
+  return viewerModule;
+}
+if (webglAvailable()) void loadViewer();
+const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.Viewer })));
 
 export function App() {
-  const dataset = useAppStore((s) => s.dataset);
   const datasetError = useAppStore((s) => s.datasetError);
   const webgl = useAppStore((s) => s.webgl);
   const present = useAppStore((s) => s.present);
@@ -75,12 +81,10 @@ export function App() {
             </div>
           ) : webgl === 'unavailable' ? (
             <NoWebGL />
-          ) : dataset ? (
+          ) : (
             <Suspense fallback={<p className="viewer-message">Loading the 3D body…</p>}>
               <Viewer />
             </Suspense>
-          ) : (
-            <p className="viewer-message">Loading…</p>
           )}
           {webgl === 'lost' && (
             <p className="viewer-message overlay" role="status">

@@ -7,7 +7,12 @@ import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { createMuscleMaterial, createSkinMaterial } from './materials.ts';
-import { prepareModel, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
+import {
+  buildPickingTrees,
+  prepareModel,
+  type MuscleLayer,
+  type PreparedModel,
+} from './prepareModel.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
 import { hoverLabel } from './hoverLabel.ts';
@@ -108,7 +113,12 @@ export function BodyModel() {
 
   useEffect(() => {
     setSceneModel(model);
-    return () => setSceneModel(null);
+    // picking trees after the first frame: the body shows sooner, picks stay exact meanwhile
+    const timer = setTimeout(() => buildPickingTrees(model), 50);
+    return () => {
+      clearTimeout(timer);
+      setSceneModel(null);
+    };
   }, [model]);
 
   // The scene follows the store by mutating buffers, not by re-rendering React.

@@ -5,7 +5,7 @@ import { PerspectiveCamera, Vector3 } from 'three';
 import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { bestView, bodyCenter, cameraGoal, selectionBox } from './framing.ts';
-import { getSceneModel, onSceneModel } from './sceneModel.ts';
+import { getSceneModel, onSceneModel, setCameraMoving } from './sceneModel.ts';
 
 const tweenMs = 450;
 
@@ -23,11 +23,15 @@ export function CameraRig() {
 
   useEffect(() => {
     let lastRequest = -1;
-    const move = (state: AppState, instant: boolean) => {
+    // the view a link asks for appears at once: no glide until the data has arrived
+    let settledWithData = false;
+    const move = (state: AppState, instantRequested: boolean) => {
       const model = getSceneModel();
       const orbit = controls.current;
       if (!model || !orbit || state.cameraRequest === lastRequest) return;
       lastRequest = state.cameraRequest;
+      const instant = instantRequested || !settledWithData;
+      if (state.dataset) settledWithData = true;
       const view = state.view ?? bestView(model, state);
       const goal = cameraGoal(camera, view, selectionBox(model, state));
       const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -36,6 +40,7 @@ export function CameraRig() {
         orbit.target.copy(goal.target);
         orbit.update();
         tween.current = null;
+        setCameraMoving(false);
       } else {
         tween.current = {
           from: camera.position.clone(),
@@ -44,6 +49,7 @@ export function CameraRig() {
           toTarget: goal.target,
           start: performance.now(),
         };
+        setCameraMoving(true);
       }
       invalidate();
     };
@@ -66,7 +72,12 @@ export function CameraRig() {
     orbit.target.lerpVectors(active.fromTarget, active.toTarget, eased);
     orbit.update();
     if (t < 1) invalidate();
-    else tween.current = null;
+    else {
+      tween.current = null;
+      setCameraMoving(false);
+      // one more frame, so the final view is drawn and reported
+      invalidate();
+    }
   });
 
   return (

@@ -4,7 +4,7 @@ import { useAppStore, viewStateOf } from '../state/store.ts';
 import { serializeViewState } from '../core/url-state.ts';
 import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
-import { getSceneModel, setSceneView } from './sceneModel.ts';
+import { getSceneModel, isCameraMoving, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
@@ -27,9 +27,11 @@ function DrawnSignal() {
   );
   useFrame(() => {
     // nothing is drawn while the context is lost: stay not-ready until it is restored
-    if (!pending.current || !getSceneModel() || useAppStore.getState().webgl === 'lost') return;
-    pending.current = false;
     const state = useAppStore.getState();
+    if (!pending.current || !getSceneModel() || state.webgl === 'lost') return;
+    // the frame for the current state needs the data (zones, the link's selection) and a camera at rest
+    if (!state.dataset || isCameraMoving()) return;
+    pending.current = false;
     const key = `${serializeViewState(viewStateOf(state))}#${state.cameraRequest}`;
     // runs after this frame's render, which follows the useFrame callbacks in the same tick
     setTimeout(() => {

@@ -222,7 +222,6 @@ function buildMuscleLayer(
   const state = new Float32BufferAttribute(new Float32Array(vertexCount), 1);
   geometry.setAttribute('aState', state);
   geometry.computeBoundingSphere();
-  computeBoundsTree.call(geometry);
   return { layer, geometry, state, muscleOfVertex, muscles };
 }
 
@@ -279,7 +278,6 @@ function buildSkin(part: MeshPart): SkinModel {
   const zone = new Float32BufferAttribute(new Float32Array(count * 3), 3);
   geometry.setAttribute('aZone', zone);
   geometry.computeBoundingSphere();
-  computeBoundsTree.call(geometry);
   return {
     geometry,
     regionOfVertex,
@@ -308,7 +306,6 @@ export function prepareModel(root: Object3D): PreparedModel {
   const D = buildMuscleLayer('D', deep, superficial.length);
   const muscles = [...S.muscles, ...D.muscles];
   const skeleton = mergeParts([skeletonPart.mesh]).geometry;
-  computeBoundsTree.call(skeleton);
   const skin = buildSkin(skinPart);
   skin.geometry.computeBoundingBox();
   return {
@@ -346,4 +343,19 @@ export function pointAlong(strand: readonly Vec3[], along: number): Vector3 {
   }
   const last = strand[strand.length - 1] ?? [0, 0, 0];
   return new Vector3(last[0], last[1], last[2]);
+}
+
+/**
+ * Builds the picking trees (BVH) of every layer. Deferred until after the first frame: raycasts
+ * fall back to plain triangle tests until then, and the body appears sooner.
+ */
+export function buildPickingTrees(model: PreparedModel): void {
+  for (const geometry of [
+    model.layers.S.geometry,
+    model.layers.D.geometry,
+    model.skeleton,
+    model.skin.geometry,
+  ]) {
+    if (!geometry.boundsTree) computeBoundsTree.call(geometry);
+  }
 }

@@ -37,3 +37,12 @@ export function setSceneView(next: SceneView | null): void {
 export function getSceneView(): SceneView | null {
   return view;
 }
+
+/** True while the camera glides to a new view: the frame on screen is not the final one yet. */
+let cameraMoving = false;
+export function setCameraMoving(moving: boolean): void {
+  cameraMoving = moving;
+}
+export function isCameraMoving(): boolean {
+  return cameraMoving;
+}

@@ -1,9 +1,13 @@
-/** True when this browser can create a WebGL context at all (checked before loading 3D code). */
+let available: boolean | null = null;
+
+/** True when this browser can create a WebGL context at all (checked once, before loading 3D code). */
 export function webglAvailable(): boolean {
+  if (available !== null) return available;
   try {
     const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+    available = Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
   } catch {
-    return false;
+    available = false;
   }
+  return available;
 }
