@@ -19,7 +19,7 @@ const prim = skin.getMesh()!.listPrimitives()[0]!;
 const pos = prim.getAttribute('POSITION')!;
 const reg = prim.getAttribute('_REGION')!.getArray()!;
 const m = skin.getWorldMatrix();
-const sum = regions.map(() => [0, 0, 0, 0]);
+const sum: [number, number, number, number][] = regions.map(() => [0, 0, 0, 0]);
 const e = [0, 0, 0];
 for (let i = 0; i < pos.getCount(); i++) {
   pos.getElement(i, e);

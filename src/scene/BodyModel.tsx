@@ -41,20 +41,31 @@ function sameMuscle(a: MuscleSide | null, muscle: string, side: string): boolean
   return a !== null && a.muscle === muscle && a.side === side;
 }
 
+/** Last written state per muscle entry, so a selection change refills only what changed. */
+const writtenStates = new WeakMap<PreparedModel, Float32Array>();
+
 /** Per-vertex muscle state: hover, selected, compared, or dimmed behind a selection. */
 function writeMuscleStates(model: PreparedModel, state: AppState): void {
+  let written = writtenStates.get(model);
+  if (!written) {
+    written = new Float32Array(model.muscles.length).fill(-1);
+    writtenStates.set(model, written);
+  }
   for (const layer of Object.values(model.layers)) {
     const values = layer.state.array as Float32Array;
+    let changed = false;
     for (const entry of layer.muscles) {
       let value = 0;
       if (sameMuscle(state.selection, entry.muscle, entry.side)) value = 2;
       else if (sameMuscle(state.compare, entry.muscle, entry.side)) value = 3;
       else if (sameMuscle(state.hover, entry.muscle, entry.side)) value = 1;
       else if (state.selection && state.mode === 'explore') value = 4;
-      const start = entry.vertexStart;
-      values.fill(value, start, start + entry.vertexCount);
+      if (written[entry.index] === value) continue;
+      written[entry.index] = value;
+      values.fill(value, entry.vertexStart, entry.vertexStart + entry.vertexCount);
+      changed = true;
     }
-    layer.state.needsUpdate = true;
+    if (changed) layer.state.needsUpdate = true;
   }
 }
 

@@ -119,15 +119,22 @@ function worldArrays(mesh: Mesh): {
   const v = new Vector3();
   const n = new Vector3();
   const world = mesh.matrixWorld;
+  // plain stores, no per-vertex arrays: this loop runs over every vertex before the first frame
   for (let i = 0; i < count; i++) {
+    const k = i * 3;
     v.fromBufferAttribute(position, i).applyMatrix4(world);
-    out.position.set([v.x, v.y, v.z], i * 3);
+    out.position[k] = v.x;
+    out.position[k + 1] = v.y;
+    out.position[k + 2] = v.z;
     if (normal) {
       n.fromBufferAttribute(normal, i).transformDirection(world);
-      out.normal.set([n.x, n.y, n.z], i * 3);
+      out.normal[k] = n.x;
+      out.normal[k + 1] = n.y;
+      out.normal[k + 2] = n.z;
     }
-    if (color) out.color.set([color.getX(i), color.getY(i), color.getZ(i)], i * 3);
-    else out.color.set([0.65, 0.25, 0.22], i * 3);
+    out.color[k] = color ? color.getX(i) : 0.65;
+    out.color[k + 1] = color ? color.getY(i) : 0.25;
+    out.color[k + 2] = color ? color.getZ(i) : 0.22;
   }
   if (geometry.index)
     for (let i = 0; i < geometry.index.count; i++) out.index[i] = geometry.index.getX(i);

@@ -81,6 +81,19 @@ describe('painting referral zones on the skin', () => {
     expect(channel(skin, 2)[9]).toBe(0);
   });
 
+  it('leaves the buffer alone when nothing changed', () => {
+    const skin = stripSkin();
+    const input = {
+      referral: new Map([['buttock:right', 1]]),
+      compare: new Map(),
+      pain: new Set<string>(),
+    };
+    paintZones(skin, input);
+    skin.zone.needsUpdate = false;
+    paintZones(skin, { ...input, referral: new Map([['buttock:right', 1]]) });
+    expect(skin.zone.needsUpdate).toBe(false);
+  });
+
   it('clears everything when nothing is selected or marked', () => {
     const skin = stripSkin();
     paintZones(skin, {
