@@ -30,14 +30,29 @@ export function restoreFromUrl(dataset: Dataset): void {
   for (const notice of notices) store.notify(notice);
 }
 
-/** Starts following store changes into the URL; returns the unsubscribe function. */
+/**
+ * Starts following store changes into the URL; returns the unsubscribe function. Writes are
+ * coalesced to the next tick: replaceState is slow, and a click should not wait for it.
+ */
 export function followStoreIntoUrl(): () => void {
   let last = '';
-  return useAppStore.subscribe((state) => {
-    const query = serializeViewState(viewStateOf(state));
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    const query = serializeViewState(viewStateOf(useAppStore.getState()));
     if (query === last) return;
     last = query;
-    const url = `${window.location.pathname}${query}${window.location.hash}`;
-    window.history.replaceState(null, '', url);
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${query}${window.location.hash}`,
+    );
+  };
+  const unsubscribe = useAppStore.subscribe(() => {
+    timer ??= setTimeout(write, 0);
   });
+  return () => {
+    if (timer) clearTimeout(timer);
+    unsubscribe();
+  };
 }
