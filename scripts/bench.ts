@@ -10,6 +10,7 @@
  * measurement, not a gate.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,24 +25,12 @@ import react from '@vitejs/plugin-react';
 import { build, preview, type PreviewServer } from 'vite';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const jsonOutput = process.argv.includes('--json');
 const firstFrameRuns = 5;
 const pickClicks = 41;
 const heapSelections = 500;
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--js-flags=--expose-gc',
-];
+const benchChromiumArgs = [...chromiumArgs, '--js-flags=--expose-gc'];
 
 const benchStart = performance.now();
 function log(message: string): void {
@@ -549,7 +538,7 @@ async function main(): Promise<void> {
   const bare = await serve(bareDir, join(root, 'scripts/bench-bare'), false);
   let browser: Browser | null = null;
   try {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: benchChromiumArgs });
     log(`first frame: ${firstFrameRuns} cold runs each, alternating`);
     const appTimes: number[] = [];
     const bareTimes: number[] = [];

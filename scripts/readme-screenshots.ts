@@ -3,6 +3,7 @@
  *   npm run build && npm run preview &   then   npx tsx scripts/readme-screenshots.ts
  */
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:4173';
 const shots: { file: string; query: string; width?: number; height?: number; pain?: boolean }[] = [
@@ -46,10 +47,7 @@ async function shootHandout(): Promise<void> {
   await page.close();
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic'],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 try {
   for (const shot of shots) {
     const page = await browser.newPage({

@@ -4,6 +4,7 @@
  * Waits for the app's ready signal, never for a fixed time.
  */
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const [
   base = 'http://127.0.0.1:4173',
@@ -13,16 +14,7 @@ const [
   height = '800',
 ] = process.argv.slice(2);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 try {
   const page = await browser.newPage({
     viewport: { width: Number(width), height: Number(height) },

@@ -1,6 +1,7 @@
 // Screenshots of the body model: run `npx vite --port 5199` in the repo root, then `npx tsx scripts/model-preview/shoot.ts`.
 // Extra args `name?query` shoot only those views; SHOT_DIR=/tmp/x writes there instead of docs/screenshots.
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
 
 const shots: [string, string][] = [
   ['model-front', 'view=front&skin=0&zoom=1.12&y=0.885'],
@@ -10,18 +11,7 @@ const shots: [string, string][] = [
   ['model-skin', 'view=front&skin=1&zoom=1.12&y=0.885'],
 ];
 const extra = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 const list: [string, string][] = extra.length
   ? extra.map((e) => e.split('?') as [string, string])
