@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Dataset } from '../src/core/dataset.ts';
 import { regionLabel, type RegionVocabulary, type Side } from '../src/core/regions.ts';
-import type { MuscleGroup, MuscleRecord, RegionRef } from '../src/core/schema.ts';
+import { muscleGroupTitles, type MuscleRecord, type RegionRef } from '../src/core/schema.ts';
 import { didYouMean } from '../src/core/suggest.ts';
 import { whereItHurtsCommand } from './cli/where-it-hurts.ts';
 import { readDataset } from './read-data.ts';
@@ -43,14 +43,7 @@ export interface CliCommand {
 /** Exit status for bad input: an unknown command, option or id. */
 export const usageError = 2;
 
-const groupTitles: Record<MuscleGroup, string> = {
-  head_neck: 'Head and neck',
-  shoulder_upper_back: 'Shoulder and upper back',
-  arm_hand: 'Arm and hand',
-  trunk: 'Trunk',
-  hip_thigh: 'Hip and thigh',
-  leg_foot: 'Leg and foot',
-};
+const groupTitles = muscleGroupTitles;
 
 /** Rows as columns padded to the widest cell, two spaces apart. */
 export function alignColumns(rows: readonly (readonly string[])[]): string[] {

@@ -17,6 +17,16 @@ export const muscleGroups = [
   'leg_foot',
 ] as const;
 export const MuscleGroup = z.enum(muscleGroups);
+
+/** Body-area titles of the muscle groups, as the sections of docs/muscles.md name them. */
+export const muscleGroupTitles: Readonly<Record<(typeof muscleGroups)[number], string>> = {
+  head_neck: 'Head and neck',
+  shoulder_upper_back: 'Shoulder and upper back',
+  arm_hand: 'Arm, forearm and hand',
+  trunk: 'Trunk',
+  hip_thigh: 'Hip and thigh',
+  leg_foot: 'Leg and foot',
+};
 export type MuscleGroup = z.infer<typeof MuscleGroup>;
 
 export const Layer = z.enum(['S', 'D']);

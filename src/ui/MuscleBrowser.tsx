@@ -1,14 +1,5 @@
 import { useAppStore } from '../state/store.ts';
-import type { MuscleGroup } from '../core/schema.ts';
-
-export const groupNames: Record<MuscleGroup, string> = {
-  head_neck: 'Head and neck',
-  shoulder_upper_back: 'Shoulder and upper back',
-  arm_hand: 'Arm, forearm and hand',
-  trunk: 'Trunk',
-  hip_thigh: 'Hip and thigh',
-  leg_foot: 'Leg and foot',
-};
+import { muscleGroupTitles, type MuscleGroup } from '../core/schema.ts';
 
 /** Every muscle, grouped by body area: the keyboard and screen-reader path to the whole model. */
 export function MuscleBrowser() {
@@ -18,7 +9,7 @@ export function MuscleBrowser() {
   return (
     <>
       <h2 className="browser-title">Muscles</h2>
-      {Object.entries(groupNames).map(([group, title]) => {
+      {Object.entries(muscleGroupTitles).map(([group, title]) => {
         const records = dataset.musclesByGroup.get(group as MuscleGroup) ?? [];
         const open = records.some((r) => r.id === selection?.muscle);
         return (
