@@ -3,7 +3,9 @@
  * read is dropped and reported as a notice the user sees.
  */
 
-export type Side = 'left' | 'right';
+import type { Side } from './regions.ts';
+
+export type { Side };
 export const viewPresets = ['front', 'back', 'left', 'right'] as const;
 export type ViewPreset = (typeof viewPresets)[number];
 export const layerNames = ['skin', 'superficial', 'deep', 'skeleton'] as const;

@@ -9,6 +9,7 @@ import type { MuscleSide } from '../core/url-state.ts';
 import { createMuscleMaterial, createSkinMaterial } from './materials.ts';
 import {
   buildPickingTrees,
+  muscleKey,
   prepareModel,
   type MuscleLayer,
   type PreparedModel,
@@ -95,7 +96,8 @@ function ghostSuperficial(
   state: AppState,
 ): void {
   const pick = state.selection;
-  const deepPick = pick !== null && model.byKey.get(`${pick.muscle}:${pick.side}`)?.layer === 'D';
+  const deepPick =
+    pick !== null && model.byKey.get(muscleKey(pick.muscle, pick.side))?.layer === 'D';
   const ghost = deepPick && state.mode === 'explore';
   if (material.transparent === ghost) return;
   material.transparent = ghost;

@@ -19,6 +19,12 @@ export const presetDirections: Record<ViewPreset, Vector3> = {
 export const bodyCenter = new Vector3(0, 0.92, 0);
 const bodyHeight = 1.8;
 
+/** A region's outward direction, roughly: away from the body's long axis at its height. */
+function regionOutward(model: PreparedModel, region: string): Vector3 | null {
+  const center = model.skin.regionCenters[model.skin.regions.indexOf(region)];
+  return center ? new Vector3(center.x, 0, center.z).normalize() : null;
+}
+
 /** How much of the selection's referral each preset faces (0 where it sees none of it). */
 export function zoneViewScores(model: PreparedModel, state: AppState): Map<ViewPreset, number> {
   const scores = new Map<ViewPreset, number>(viewPresets.map((view) => [view, 0]));
@@ -27,9 +33,8 @@ export function zoneViewScores(model: PreparedModel, state: AppState): Map<ViewP
   if (!pick || !record || !state.dataset) return scores;
   const zones = referralIntensities(record, pick.side, state.dataset.regions, state.trp);
   for (const [region, weight] of zones) {
-    const center = model.skin.regionCenters[model.skin.regions.indexOf(region)];
-    if (!center) continue;
-    const outward = new Vector3(center.x, 0, center.z).normalize();
+    const outward = regionOutward(model, region);
+    if (!outward) continue;
     for (const view of viewPresets) {
       const facing = Math.max(0, outward.dot(presetDirections[view]));
       scores.set(view, (scores.get(view) ?? 0) + weight * facing);
@@ -58,11 +63,8 @@ export function bestView(model: PreparedModel, state: AppState): ViewPreset {
   const record = state.dataset?.muscles.get(entry.muscle);
   if (record && state.dataset) {
     for (const [region, weight] of referralIntensities(record, entry.side, state.dataset.regions)) {
-      const index = model.skin.regions.indexOf(region);
-      const center = model.skin.regionCenters[index];
-      if (!center) continue;
-      // a zone's outward direction, roughly: away from the body axis at its height
-      facing.add(new Vector3(center.x, 0, center.z).normalize().multiplyScalar(weight));
+      const outward = regionOutward(model, region);
+      if (outward) facing.addScaledVector(outward, weight);
     }
   }
   let best: ViewPreset = 'front';

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { createRanker } from '../core/rank.ts';
-import { regionId, regionLabel, type Side } from '../core/regions.ts';
+import { regionLabel, resolveRegionRef, type Side } from '../core/regions.ts';
 import type { Dataset } from '../core/dataset.ts';
 
 const shownResults = 10;
@@ -50,17 +50,7 @@ function PresetChooser({ dataset }: { dataset: Dataset }) {
   const apply = () => {
     const preset = dataset.conditions.get(condition);
     if (!preset) return;
-    const regions = preset.regions.map((ref) => {
-      const landmark = typeof ref === 'string' ? ref : ref.region;
-      const info = dataset.regions.landmarks.get(landmark);
-      const refSide =
-        typeof ref !== 'string' && ref.side === 'opposite'
-          ? side === 'left'
-            ? 'right'
-            : 'left'
-          : side;
-      return info?.midline ? landmark : regionId(landmark, refSide);
-    });
+    const regions = preset.regions.map((ref) => resolveRegionRef(ref, side, dataset.regions));
     useAppStore.getState().setPainSpots(regions);
   };
   const chosen = dataset.conditions.get(condition);
