@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { offlinePlugin } from './scripts/offline-plugin.ts';
 import { cspPlugin } from './scripts/csp-plugin.ts';
+import { compressPlugin } from './scripts/compress-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), offlinePlugin(), cspPlugin()],
+  plugins: [react(), offlinePlugin(), cspPlugin(), compressPlugin()],
+  // ES module workers: the model worker loads its picking-tree code only when asked
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,

@@ -15,15 +15,19 @@ import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePresentationKeys } from './ui/usePresentationKeys.ts';
 import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
+import { loadModelSource } from './scene/modelSource.ts';
 
-// The 3D code and the model start loading at once, in parallel with the data.
 let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
 function loadViewer() {
   viewerModule ??= import('./scene/Viewer.tsx');
   return viewerModule;
 }
-if (webglAvailable()) void loadViewer();
 const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.Viewer })));
+
+/** Runs `task` once the browser has painted the page's first frame. */
+function afterFirstPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
 
 export function App() {
   const datasetError = useAppStore((s) => s.datasetError);
@@ -36,7 +40,14 @@ export function App() {
   useEffect(() => {
     installTestHooks();
     registerOffline();
-    if (!webglAvailable()) useAppStore.getState().setWebgl('unavailable');
+    if (webglAvailable()) {
+      // the 3D code and the model (read in its worker) load beside the data, once the panels
+      // have painted: text first, then the big downloads
+      afterFirstPaint(() => {
+        void loadViewer();
+        loadModelSource();
+      });
+    } else useAppStore.getState().setWebgl('unavailable');
     let stopUrl = () => {};
     loadAppData()
       .then((loaded) => {

@@ -6,6 +6,7 @@
 import { useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Canvas, useFrame } from '@react-three/fiber';
+import { softwareRendering } from '../../src/ui/webgl.ts';
 
 function ReadySignal() {
   const done = useRef(false);
@@ -26,7 +27,11 @@ createRoot(root).render(
   <Canvas
     frameloop="demand"
     dpr={[1, 2]}
-    gl={{ preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' }}
+    gl={{
+      preserveDrawingBuffer: false,
+      antialias: !softwareRendering(),
+      powerPreference: 'high-performance',
+    }}
     camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
     onCreated={({ gl }) => gl.setClearColor('#f4f1ec')}
   >

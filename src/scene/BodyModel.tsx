@@ -1,25 +1,30 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { useGLTF } from '@react-three/drei';
-import { useThree, type ThreeEvent } from '@react-three/fiber';
-import { Mesh, MeshStandardMaterial, type Intersection, type Raycaster } from 'three';
+import { use, useEffect, useLayoutEffect, useRef } from 'react';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { Mesh, type MeshStandardMaterial, type Intersection, type Raycaster } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
 import type { MuscleSide } from '../core/url-state.ts';
-import { createMuscleMaterial, createSkinMaterial } from './materials.ts';
+import { getBodyMaterials } from './materials.ts';
 import {
-  buildPickingTrees,
+  attachPickingTrees,
+  buildModel,
   muscleKey,
-  prepareModel,
   type MuscleLayer,
   type PreparedModel,
 } from './prepareModel.ts';
+import { loadModelSource } from './modelSource.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
 import { hoverLabel } from './hoverLabel.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 
-export const modelUrl = `${import.meta.env.BASE_URL}models/body.glb`;
+let preparedModel: Promise<PreparedModel> | null = null;
+/** The model, wrapped in geometries once: React suspends on the same promise every render. */
+function loadPreparedModel(): Promise<PreparedModel> {
+  preparedModel ??= loadModelSource().model.then(buildModel);
+  return preparedModel;
+}
 
 const noRaycast = (): void => {};
 const bvhRaycast = function (this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
@@ -107,35 +112,36 @@ function ghostSuperficial(
 }
 
 export function BodyModel() {
-  const gltf = useGLTF(modelUrl, false, true);
-  const model = useMemo(() => prepareModel(gltf.scene), [gltf.scene]);
+  const model = use(loadPreparedModel());
   const invalidate = useThree((s) => s.invalidate);
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
   const layers = useAppStore((s) => s.layers);
   const mode = useAppStore((s) => s.mode);
-  const muscleMaterials = useMemo(
-    () => ({ S: createMuscleMaterial(), D: createMuscleMaterial() }),
-    [],
-  );
-  const skin = useMemo(createSkinMaterial, []);
-  const skeletonMaterial = useMemo(
-    () => new MeshStandardMaterial({ color: '#ede6d3', roughness: 0.75 }),
-    [],
-  );
+  const { muscle: muscleMaterials, skin, skeleton: skeletonMaterial } = getBodyMaterials();
   const painting = useRef<{ adding: boolean } | null>(null);
 
-  useEffect(() => {
+  // the picking trees are built after the first frame, so they never delay it; until they
+  // arrive, picks stay exact (plain triangle tests), only slower
+  const treesAsked = useRef(false);
+  useFrame(() => {
+    if (treesAsked.current) return;
+    treesAsked.current = true;
+    setTimeout(() => {
+      loadModelSource()
+        .pickingTrees()
+        .then((trees) => attachPickingTrees(model, trees))
+        .catch(() => {});
+    }, 0);
+  });
+
+  useLayoutEffect(() => {
+    // layout effects: the model, its buffers and the camera are set before the first frame draws
     setSceneModel(model);
-    // picking trees after the first frame: the body shows sooner, picks stay exact meanwhile
-    const timer = setTimeout(() => buildPickingTrees(model), 50);
-    return () => {
-      clearTimeout(timer);
-      setSceneModel(null);
-    };
+    return () => setSceneModel(null);
   }, [model]);
 
   // The scene follows the store by mutating buffers, not by re-rendering React.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const apply = (state: AppState, previous: AppState | null) => {
       if (
         !previous ||
@@ -164,7 +170,7 @@ export function BodyModel() {
     return useAppStore.subscribe(apply);
   }, [model, invalidate, muscleMaterials]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     // translucent skin over muscles while exploring; an opaque body to mark pain on
     skin.uniforms.uSkinAlpha.value = mode === 'pain' ? 1 : layers.skin ? 0.28 : 0;
     skin.material.depthWrite = mode === 'pain';
@@ -227,6 +233,7 @@ export function BodyModel() {
     <mesh
       key={layer.layer}
       name={`layer-${layer.layer}`}
+      renderOrder={layer.layer === 'S' ? -2 : -1}
       geometry={layer.geometry}
       material={muscleMaterials[layer.layer]}
       visible={visible}
@@ -263,5 +270,3 @@ export function BodyModel() {
     </group>
   );
 }
-
-useGLTF.preload(modelUrl, false, true);

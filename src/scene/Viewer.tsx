@@ -4,11 +4,13 @@ import { useAppStore, viewStateOf } from '../state/store.ts';
 import { serializeViewState } from '../core/url-state.ts';
 import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
-import { getSceneModel, isCameraMoving, setSceneView } from './sceneModel.ts';
+import { ShaderWarmup } from './ShaderWarmup.tsx';
+import { getSceneModel, getSceneView, isCameraMoving, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
+import { softwareRendering } from '../ui/webgl.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
-installTestHooks({ musclePoint, pickAt, projectRegion });
+installTestHooks({ musclePoint, pickAt, projectRegion, drawNow: () => getSceneView()?.render() });
 
 /**
  * Tells tests and tools that the frame for the current state is on screen:
@@ -90,13 +92,21 @@ class ModelErrorBoundary extends Component<{ children: ReactNode }, { error: str
 
 export function Viewer() {
   const webgl = useAppStore((s) => s.webgl);
+  // the body's first frame waits for the data, so a shared link's zones are in it: one costly
+  // first frame under software rendering, not two
+  const hasData = useAppStore((s) => s.dataset !== null);
   if (webgl === 'unavailable') return null;
   return (
     <ModelErrorBoundary>
       <Canvas
         frameloop="demand"
         dpr={[1, 2]}
-        gl={{ preserveDrawingBuffer: true, antialias: true, powerPreference: 'high-performance' }}
+        gl={{
+          // image export draws a fresh frame before reading the canvas, so no preserved buffer
+          preserveDrawingBuffer: false,
+          antialias: !softwareRendering(),
+          powerPreference: 'high-performance',
+        }}
         camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
         onCreated={({ gl, camera, scene }) => {
           gl.setClearColor('#f4f1ec');
@@ -119,9 +129,8 @@ export function Viewer() {
         <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
         <directionalLight position={[1.5, 3, 2.5]} intensity={1.5} />
         <directionalLight position={[-2, 1.5, -2.5]} intensity={0.8} />
-        <Suspense fallback={null}>
-          <BodyModel />
-        </Suspense>
+        <ShaderWarmup />
+        <Suspense fallback={null}>{hasData && <BodyModel />}</Suspense>
         <CameraRig />
         <DrawnSignal />
         <ContextLossGuard />

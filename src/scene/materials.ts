@@ -120,3 +120,21 @@ export function createSkinMaterial(): { material: MeshStandardMaterial; uniforms
   };
   return { material, uniforms };
 }
+
+export interface BodyMaterials {
+  readonly muscle: Readonly<Record<'S' | 'D', MeshStandardMaterial>>;
+  readonly skin: { material: MeshStandardMaterial; uniforms: SkinUniforms };
+  readonly skeleton: MeshStandardMaterial;
+}
+
+let bodyMaterials: BodyMaterials | null = null;
+
+/** The body's materials, made once: the shader warm-up and the body itself use the same ones. */
+export function getBodyMaterials(): BodyMaterials {
+  bodyMaterials ??= {
+    muscle: { S: createMuscleMaterial(), D: createMuscleMaterial() },
+    skin: createSkinMaterial(),
+    skeleton: new MeshStandardMaterial({ color: '#ede6d3', roughness: 0.75 }),
+  };
+  return bodyMaterials;
+}

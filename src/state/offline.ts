@@ -34,8 +34,28 @@ function watchForUpdate(registration: ServiceWorkerRegistration): void {
   });
 }
 
+/** Runs `task` once the page reports itself drawn (`data-ready`), the model included. */
+function whenPageReady(task: () => void): void {
+  const root = document.documentElement;
+  if (root.dataset.ready === 'true') return task();
+  const observer = new MutationObserver(() => {
+    if (root.dataset.ready !== 'true') return;
+    observer.disconnect();
+    task();
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
+}
+
+/**
+ * Registers the service worker once the page is drawn: its precache download (the whole app and
+ * the model) then never competes with the first visit's own loading.
+ */
 export function registerOffline(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  whenPageReady(registerWorker);
+}
+
+function registerWorker(): void {
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     // only a version the user accepted takes control after the first install

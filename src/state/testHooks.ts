@@ -9,6 +9,8 @@ export interface AtlasHooks {
   projectRegion?: (region: string) => { x: number; y: number } | null;
   musclePoint?: (muscle: string, side: 'left' | 'right') => { x: number; y: number } | null;
   pickAt?: (x: number, y: number) => string | null;
+  /** Draws the current frame now, so a test can read the canvas in the same task. */
+  drawNow?: () => void;
 }
 
 declare global {

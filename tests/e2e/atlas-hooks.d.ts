@@ -18,5 +18,6 @@ interface Window {
     projectRegion?: (region: string) => AtlasPoint | null;
     musclePoint?: (muscle: string, side: 'left' | 'right') => AtlasPoint | null;
     pickAt?: (x: number, y: number) => string | null;
+    drawNow?: () => void;
   };
 }

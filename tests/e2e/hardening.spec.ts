@@ -46,6 +46,7 @@ async function bodyPixels(page: Page): Promise<number> {
     copy.width = canvas.width;
     copy.height = canvas.height;
     const context = copy.getContext('2d')!;
+    window.__atlas?.drawNow?.();
     context.drawImage(canvas, 0, 0);
     const data = context.getImageData(0, 0, copy.width, copy.height).data;
     // the clear colour is #f4f1ec

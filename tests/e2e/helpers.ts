@@ -76,7 +76,7 @@ export interface ColorCounts {
 
 /**
  * Counts referral-red and compare-blue pixels of the drawn canvas in a square around a page point
- * (the canvas keeps its drawing buffer, so it can be read back).
+ * (the app draws the current frame and the canvas is read in the same task, before it is cleared).
  */
 export async function colorsAround(page: Page, point: { x: number; y: number }, half = 14) {
   return page.evaluate(
@@ -88,6 +88,7 @@ export async function colorsAround(page: Page, point: { x: number; y: number }, 
       copy.width = canvas.width;
       copy.height = canvas.height;
       const context = copy.getContext('2d')!;
+      window.__atlas?.drawNow?.();
       context.drawImage(canvas, 0, 0);
       const cx = Math.round((px! - rect.left) * scale);
       const cy = Math.round((py! - rect.top) * scale);

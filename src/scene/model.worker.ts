@@ -1,0 +1,60 @@
+/**
+ * The model worker: reads body.glb (meshopt-decoded) into merged per-layer arrays off the page's
+ * main thread. The page gets the arrays at once, to draw; it asks for the picking trees after its
+ * first frame, so building them never competes with that frame.
+ */
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { readBodyGlb } from './readGlb.ts';
+import {
+  transferablesOf,
+  type GeometryData,
+  type ModelTrees,
+  type ModelWorkerMessage,
+  type ModelWorkerRequest,
+} from './modelData.ts';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ModelWorkerRequest>) => void) | null;
+  postMessage(message: ModelWorkerMessage, transfer?: Transferable[]): void;
+};
+
+type TreeSources = Record<keyof ModelTrees, Pick<GeometryData, 'position' | 'index'>>;
+let treeSources: TreeSources | null = null;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function read(buffer: ArrayBuffer): Promise<void> {
+  const started = performance.now();
+  await MeshoptDecoder.ready;
+  const model = readBodyGlb(buffer, MeshoptDecoder);
+  // the trees are built later from copies: the model's own arrays go to the page now
+  const copy = (g: GeometryData) => ({ position: g.position.slice(), index: g.index.slice() });
+  treeSources = {
+    S: copy(model.layers.S),
+    D: copy(model.layers.D),
+    skeleton: copy(model.skeleton),
+    skin: copy(model.skin),
+  };
+  scope.postMessage(
+    { type: 'model', model, ms: performance.now() - started },
+    transferablesOf(model),
+  );
+}
+
+async function trees(): Promise<void> {
+  if (!treeSources) throw new Error('the picking trees were asked for before the model was read');
+  const started = performance.now();
+  const { buildTrees, treeTransferables } = await import('./buildTrees.ts');
+  const built = buildTrees(treeSources);
+  treeSources = null;
+  scope.postMessage(
+    { type: 'trees', trees: built, ms: performance.now() - started },
+    treeTransferables(built),
+  );
+}
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  const work = request.type === 'read' ? read(request.buffer) : trees();
+  work.catch((error: unknown) => scope.postMessage({ type: 'error', message: messageOf(error) }));
+};

@@ -1,0 +1,94 @@
+/**
+ * The body model as plain typed arrays: what the model worker hands the page. Only types here, so
+ * the page's first chunk can speak about the model without loading three.js.
+ */
+import type { Side } from '../core/url-state.ts';
+
+export type Vec3 = readonly [number, number, number];
+/** min x, y, z, max x, y, z */
+export type BoxArray = readonly [number, number, number, number, number, number];
+
+export interface GeometryData {
+  readonly position: Float32Array;
+  readonly normal: Float32Array;
+  readonly color: Float32Array;
+  readonly index: Uint32Array;
+}
+
+export interface MuscleData {
+  readonly index: number;
+  readonly muscle: string;
+  readonly side: Side;
+  readonly layer: 'S' | 'D';
+  readonly strands: readonly (readonly Vec3[])[];
+  readonly vertexStart: number;
+  readonly vertexCount: number;
+  readonly box: BoxArray;
+  /** Mean outward normal of the muscle's surface: which way it faces. */
+  readonly facing: Vec3;
+}
+
+export interface LayerData extends GeometryData {
+  readonly layer: 'S' | 'D';
+  /** Muscle entry index per vertex. */
+  readonly muscleOfVertex: Uint16Array;
+  readonly muscles: readonly MuscleData[];
+}
+
+export interface SkinData extends GeometryData {
+  /** Region index per vertex, into `regions`. */
+  readonly regionOfVertex: Uint16Array;
+  readonly regions: readonly string[];
+  /** Vertex adjacency in compressed-row form, for blurring zone edges over a few rings. */
+  readonly neighbourStart: Uint32Array;
+  readonly neighbours: Uint32Array;
+  /** x, y, z of each region's vertex centre. */
+  readonly regionCenters: Float32Array;
+  /** BoxArray of each region's vertices, six numbers per region. */
+  readonly regionBoxes: Float32Array;
+}
+
+export interface ModelData {
+  readonly skin: SkinData;
+  readonly skeleton: GeometryData;
+  readonly layers: Readonly<Record<'S' | 'D', LayerData>>;
+}
+
+/** A picking tree (three-mesh-bvh, indirect mode) as built in the worker. */
+export interface TreeData {
+  readonly roots: ArrayBuffer[];
+  readonly indirectBuffer: Uint32Array | Uint16Array;
+}
+
+export type ModelTrees = Readonly<Record<'S' | 'D' | 'skeleton' | 'skin', TreeData>>;
+
+/** Requests to the model worker: read the file, then (after the first frame) build the trees. */
+export type ModelWorkerRequest =
+  { readonly type: 'read'; readonly buffer: ArrayBuffer } | { readonly type: 'trees' };
+
+/** Messages from the model worker. */
+export type ModelWorkerMessage =
+  | { readonly type: 'model'; readonly model: ModelData; readonly ms: number }
+  | { readonly type: 'trees'; readonly trees: ModelTrees; readonly ms: number }
+  | { readonly type: 'error'; readonly message: string };
+
+/** The buffers a message can hand over instead of copying. */
+export function transferablesOf(model: ModelData): ArrayBuffer[] {
+  const geometries: GeometryData[] = [model.skin, model.skeleton, model.layers.S, model.layers.D];
+  const buffers: ArrayBufferView[] = geometries.flatMap((g) => [
+    g.position,
+    g.normal,
+    g.color,
+    g.index,
+  ]);
+  buffers.push(
+    model.layers.S.muscleOfVertex,
+    model.layers.D.muscleOfVertex,
+    model.skin.regionOfVertex,
+    model.skin.neighbourStart,
+    model.skin.neighbours,
+    model.skin.regionCenters,
+    model.skin.regionBoxes,
+  );
+  return buffers.map((array) => array.buffer as ArrayBuffer);
+}

@@ -1,0 +1,468 @@
+/**
+ * Reads our own body.glb straight into merged per-layer arrays. The file is ours (scripts/
+ * build-model.ts): flat nodes, one triangle primitive each, KHR_mesh_quantization attributes in
+ * EXT_meshopt_compression views. One pass over the vertices, no scene graph, no per-mesh objects:
+ * several times faster than a general glTF loader, which matters on a phone and under software
+ * rendering. Anything outside that shape is refused with a clear error.
+ */
+import type { Side } from '../core/url-state.ts';
+import type {
+  BoxArray,
+  GeometryData,
+  LayerData,
+  ModelData,
+  MuscleData,
+  SkinData,
+  Vec3,
+} from './modelData.ts';
+
+/** The part of meshoptimizer's decoder this reader needs (call it after `ready`). */
+export interface MeshoptDecoderLike {
+  decodeGltfBuffer(
+    target: Uint8Array,
+    count: number,
+    size: number,
+    source: Uint8Array,
+    mode: string,
+    filter?: string,
+  ): void;
+}
+
+interface GltfJson {
+  nodes?: GltfNode[];
+  meshes?: { primitives: GltfPrimitive[]; extras?: Record<string, unknown> }[];
+  accessors?: GltfAccessor[];
+  bufferViews?: GltfBufferView[];
+  buffers?: { byteLength: number; uri?: string }[];
+  extensionsRequired?: string[];
+}
+interface GltfNode {
+  name?: string;
+  mesh?: number;
+  children?: number[];
+  translation?: number[];
+  rotation?: number[];
+  scale?: number[];
+  matrix?: number[];
+  extras?: Record<string, unknown>;
+}
+interface GltfPrimitive {
+  attributes: Record<string, number>;
+  indices?: number;
+  mode?: number;
+}
+interface GltfAccessor {
+  bufferView?: number;
+  byteOffset?: number;
+  componentType: number;
+  normalized?: boolean;
+  count: number;
+  type: string;
+}
+interface GltfBufferView {
+  buffer: number;
+  byteOffset?: number;
+  byteLength: number;
+  byteStride?: number;
+  extensions?: {
+    EXT_meshopt_compression?: {
+      buffer: number;
+      byteOffset?: number;
+      byteLength: number;
+      byteStride: number;
+      count: number;
+      mode: string;
+      filter?: string;
+    };
+  };
+}
+
+const supportedExtensions = new Set(['EXT_meshopt_compression', 'KHR_mesh_quantization']);
+const componentBytes: Record<number, number> = {
+  5120: 1,
+  5121: 1,
+  5122: 2,
+  5123: 2,
+  5125: 4,
+  5126: 4,
+};
+const typeSize: Record<string, number> = { SCALAR: 1, VEC2: 2, VEC3: 3, VEC4: 4 };
+
+class GlbError extends Error {
+  constructor(message: string) {
+    super(`body.glb: ${message}`);
+  }
+}
+
+/** Reads accessor data through a DataView, so any stride or offset works. */
+class AccessorReader {
+  readonly count: number;
+  readonly size: number;
+  private readonly view: DataView;
+  private readonly stride: number;
+  private readonly read: (offset: number) => number;
+
+  constructor(bytes: Uint8Array, accessor: GltfAccessor, byteStride: number | undefined) {
+    const component = componentBytes[accessor.componentType];
+    const size = typeSize[accessor.type];
+    if (!component || !size)
+      throw new GlbError(
+        `accessor type ${accessor.type}/${accessor.componentType} is not supported`,
+      );
+    this.count = accessor.count;
+    this.size = size;
+    this.stride = byteStride ?? component * size;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const v = this.view;
+    const n = accessor.normalized === true;
+    // glTF's normalized integers: unsigned c / max, signed max(c / max, -1)
+    const readers: Record<number, (o: number) => number> = {
+      5120: n ? (o) => Math.max(v.getInt8(o) / 127, -1) : (o) => v.getInt8(o),
+      5121: n ? (o) => v.getUint8(o) / 255 : (o) => v.getUint8(o),
+      5122: n ? (o) => Math.max(v.getInt16(o, true) / 32767, -1) : (o) => v.getInt16(o, true),
+      5123: n ? (o) => v.getUint16(o, true) / 65535 : (o) => v.getUint16(o, true),
+      5125: (o) => v.getUint32(o, true),
+      5126: (o) => v.getFloat32(o, true),
+    };
+    this.read = readers[accessor.componentType]!;
+    this.componentBytes = component;
+    const end = (accessor.count - 1) * this.stride + component * size;
+    if (accessor.count > 0 && end > bytes.byteLength)
+      throw new GlbError('an accessor reads past the end of its buffer view');
+  }
+
+  private readonly componentBytes: number;
+
+  get(item: number, component: number): number {
+    return this.read(item * this.stride + component * this.componentBytes);
+  }
+}
+
+/** A node's local transform as a 3×4 column-major affine matrix (no hierarchy in our file). */
+function nodeMatrix(node: GltfNode): number[] {
+  if (node.children?.length)
+    throw new GlbError(`node "${node.name}" has children; expected flat nodes`);
+  if (node.matrix) {
+    const m = node.matrix;
+    return [m[0]!, m[1]!, m[2]!, m[4]!, m[5]!, m[6]!, m[8]!, m[9]!, m[10]!, m[12]!, m[13]!, m[14]!];
+  }
+  const [x, y, z, w] = node.rotation ?? [0, 0, 0, 1];
+  const [sx, sy, sz] = node.scale ?? [1, 1, 1];
+  const [tx, ty, tz] = node.translation ?? [0, 0, 0];
+  const [qx, qy, qz, qw] = [x!, y!, z!, w!];
+  return [
+    (1 - 2 * (qy * qy + qz * qz)) * sx!,
+    2 * (qx * qy + qz * qw) * sx!,
+    2 * (qx * qz - qy * qw) * sx!,
+    2 * (qx * qy - qz * qw) * sy!,
+    (1 - 2 * (qx * qx + qz * qz)) * sy!,
+    2 * (qy * qz + qx * qw) * sy!,
+    2 * (qx * qz + qy * qw) * sz!,
+    2 * (qy * qz - qx * qw) * sz!,
+    (1 - 2 * (qx * qx + qy * qy)) * sz!,
+    tx!,
+    ty!,
+    tz!,
+  ];
+}
+
+interface Part {
+  readonly name: string;
+  readonly extras: Record<string, unknown>;
+  readonly matrix: number[];
+  readonly position: AccessorReader;
+  readonly normal: AccessorReader | null;
+  readonly color: AccessorReader | null;
+  readonly region: AccessorReader | null;
+  readonly index: AccessorReader | null;
+}
+
+function parseContainer(buffer: ArrayBuffer): { json: GltfJson; bin: Uint8Array } {
+  const view = new DataView(buffer);
+  if (buffer.byteLength < 20 || view.getUint32(0, true) !== 0x46546c67)
+    throw new GlbError('not a binary glTF file (no "glTF" header)');
+  if (view.getUint32(4, true) !== 2) throw new GlbError('only glTF 2.0 is supported');
+  const jsonLength = view.getUint32(12, true);
+  if (view.getUint32(16, true) !== 0x4e4f534a) throw new GlbError('the first chunk is not JSON');
+  const json = JSON.parse(
+    new TextDecoder().decode(new Uint8Array(buffer, 20, jsonLength)),
+  ) as GltfJson;
+  const binStart = 20 + jsonLength;
+  let bin = new Uint8Array(0);
+  if (binStart + 8 <= buffer.byteLength && view.getUint32(binStart + 4, true) === 0x004e4942) {
+    bin = new Uint8Array(buffer, binStart + 8, view.getUint32(binStart, true));
+  }
+  return { json, bin };
+}
+
+function viewReader(json: GltfJson, bin: Uint8Array, decoder: MeshoptDecoderLike) {
+  const decoded = new Map<number, Uint8Array>();
+  return (index: number): Uint8Array => {
+    const cached = decoded.get(index);
+    if (cached) return cached;
+    const view = json.bufferViews?.[index];
+    if (!view) throw new GlbError(`buffer view ${index} is missing`);
+    const meshopt = view.extensions?.EXT_meshopt_compression;
+    let bytes: Uint8Array;
+    if (meshopt) {
+      if (meshopt.buffer !== 0)
+        throw new GlbError('compressed data must sit in the GLB binary chunk');
+      const source = bin.subarray(
+        meshopt.byteOffset ?? 0,
+        (meshopt.byteOffset ?? 0) + meshopt.byteLength,
+      );
+      bytes = new Uint8Array(meshopt.count * meshopt.byteStride);
+      decoder.decodeGltfBuffer(
+        bytes,
+        meshopt.count,
+        meshopt.byteStride,
+        source,
+        meshopt.mode,
+        meshopt.filter,
+      );
+    } else {
+      if (view.buffer !== 0) throw new GlbError('data must sit in the GLB binary chunk');
+      bytes = bin.subarray(view.byteOffset ?? 0, (view.byteOffset ?? 0) + view.byteLength);
+    }
+    decoded.set(index, bytes);
+    return bytes;
+  };
+}
+
+function collectParts(
+  json: GltfJson,
+  bin: Uint8Array,
+  decoder: MeshoptDecoderLike,
+): Map<string, Part> {
+  for (const extension of json.extensionsRequired ?? []) {
+    if (!supportedExtensions.has(extension))
+      throw new GlbError(`required extension ${extension} is not supported`);
+  }
+  const bytesOf = viewReader(json, bin, decoder);
+  const accessor = (index: number | undefined): AccessorReader | null => {
+    if (index === undefined) return null;
+    const a = json.accessors?.[index];
+    if (!a || a.bufferView === undefined) throw new GlbError(`accessor ${index} is missing`);
+    const view = json.bufferViews![a.bufferView]!;
+    const bytes = bytesOf(a.bufferView).subarray(a.byteOffset ?? 0);
+    return new AccessorReader(bytes, a, view.byteStride);
+  };
+  const parts = new Map<string, Part>();
+  for (const node of json.nodes ?? []) {
+    if (node.mesh === undefined) continue;
+    const mesh = json.meshes?.[node.mesh];
+    const primitive = mesh?.primitives[0];
+    if (!mesh || !primitive || mesh.primitives.length !== 1 || (primitive.mode ?? 4) !== 4)
+      throw new GlbError(`node "${node.name}" must have one triangle-list primitive`);
+    const extras = { ...(mesh.extras ?? {}), ...(node.extras ?? {}) };
+    const { muscle, side } = extras;
+    const name =
+      typeof muscle === 'string' && (side === 'left' || side === 'right')
+        ? `m:${muscle}:${side}`
+        : (node.name ?? '');
+    const position = accessor(primitive.attributes.POSITION);
+    if (!position || position.size !== 3) throw new GlbError(`node "${name}" has no 3D positions`);
+    parts.set(name, {
+      name,
+      extras,
+      matrix: nodeMatrix(node),
+      position,
+      normal: accessor(primitive.attributes.NORMAL),
+      color: accessor(primitive.attributes.COLOR_0),
+      region: accessor(primitive.attributes._REGION),
+      index: accessor(primitive.indices),
+    });
+  }
+  return parts;
+}
+
+/** Merges parts into one geometry in world space; returns each part's vertex range. */
+function mergeParts(parts: readonly Part[]): { geometry: GeometryData; starts: number[] } {
+  const vertexTotal = parts.reduce((sum, p) => sum + p.position.count, 0);
+  const indexTotal = parts.reduce((sum, p) => sum + (p.index?.count ?? p.position.count), 0);
+  const position = new Float32Array(vertexTotal * 3);
+  const normal = new Float32Array(vertexTotal * 3);
+  const color = new Float32Array(vertexTotal * 3);
+  const index = new Uint32Array(indexTotal);
+  const starts: number[] = [];
+  let base = 0;
+  let at = 0;
+  for (const part of parts) {
+    const m = part.matrix;
+    const { position: p, normal: n, color: c } = part;
+    for (let i = 0; i < p.count; i++) {
+      const x = p.get(i, 0);
+      const y = p.get(i, 1);
+      const z = p.get(i, 2);
+      const k = (base + i) * 3;
+      position[k] = m[0]! * x + m[3]! * y + m[6]! * z + m[9]!;
+      position[k + 1] = m[1]! * x + m[4]! * y + m[7]! * z + m[10]!;
+      position[k + 2] = m[2]! * x + m[5]! * y + m[8]! * z + m[11]!;
+      if (n) {
+        // a direction: the linear part only, then unit length (as three's transformDirection)
+        const a = n.get(i, 0);
+        const b = n.get(i, 1);
+        const d = n.get(i, 2);
+        const nx = m[0]! * a + m[3]! * b + m[6]! * d;
+        const ny = m[1]! * a + m[4]! * b + m[7]! * d;
+        const nz = m[2]! * a + m[5]! * b + m[8]! * d;
+        const length = Math.hypot(nx, ny, nz) || 1;
+        normal[k] = nx / length;
+        normal[k + 1] = ny / length;
+        normal[k + 2] = nz / length;
+      }
+      color[k] = c ? c.get(i, 0) : 0.65;
+      color[k + 1] = c ? c.get(i, 1) : 0.25;
+      color[k + 2] = c ? c.get(i, 2) : 0.22;
+    }
+    const count = part.index?.count ?? p.count;
+    for (let t = 0; t < count; t++) {
+      const vertex = part.index ? part.index.get(t, 0) : t;
+      if (vertex >= p.count) throw new GlbError(`node "${part.name}" indexes a missing vertex`);
+      index[at + t] = base + vertex;
+    }
+    starts.push(base);
+    base += p.count;
+    at += count;
+  }
+  return { geometry: { position, normal, color, index }, starts };
+}
+
+function toStrands(value: unknown): Vec3[][] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((strand): strand is unknown[] => Array.isArray(strand))
+    .map((strand) =>
+      strand
+        .filter(
+          (p): p is [number, number, number] =>
+            Array.isArray(p) && p.length === 3 && p.every((c) => typeof c === 'number'),
+        )
+        .map((p) => [p[0], p[1], p[2]] as const),
+    )
+    .filter((strand) => strand.length >= 2);
+}
+
+/** Bounds of the vertices [start, start + count) of a position array. */
+function boxOf(position: Float32Array, start: number, count: number): BoxArray {
+  const box = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
+  for (let v = start; v < start + count; v++) {
+    for (let axis = 0; axis < 3; axis++) {
+      const value = position[v * 3 + axis]!;
+      if (value < box[axis]!) box[axis] = value;
+      if (value > box[axis + 3]!) box[axis + 3] = value;
+    }
+  }
+  return box as unknown as BoxArray;
+}
+
+function muscleLayer(layer: 'S' | 'D', parts: readonly Part[], firstIndex: number): LayerData {
+  const { geometry, starts } = mergeParts(parts);
+  const muscleOfVertex = new Uint16Array(geometry.position.length / 3);
+  const muscles = parts.map((part, i): MuscleData => {
+    const start = starts[i]!;
+    const count = part.position.count;
+    const [, muscle = '', sideText] = part.name.split(':');
+    const side: Side = sideText === 'left' ? 'left' : 'right';
+    muscleOfVertex.fill(firstIndex + i, start, start + count);
+    const facing = [0, 0, 0];
+    for (let v = start; v < start + count; v++) {
+      for (let axis = 0; axis < 3; axis++) facing[axis]! += geometry.normal[v * 3 + axis]!;
+    }
+    const length = Math.hypot(facing[0]!, facing[1]!, facing[2]!);
+    return {
+      index: firstIndex + i,
+      muscle,
+      side,
+      layer,
+      strands: toStrands(part.extras.strands),
+      vertexStart: start,
+      vertexCount: count,
+      box: boxOf(geometry.position, start, count),
+      facing:
+        length > 0 ? [facing[0]! / length, facing[1]! / length, facing[2]! / length] : [0, 0, 1],
+    };
+  });
+  return { layer, ...geometry, muscleOfVertex, muscles };
+}
+
+/** Vertex adjacency in compressed-row form: each triangle adds its two other corners. */
+function adjacency(index: Uint32Array, count: number) {
+  const degree = new Uint32Array(count + 1);
+  for (let t = 0; t < index.length; t++) degree[index[t]!]! += 2;
+  const neighbourStart = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) neighbourStart[i + 1] = neighbourStart[i]! + degree[i]!;
+  const fill = neighbourStart.slice(0, count);
+  const neighbours = new Uint32Array(neighbourStart[count]!);
+  for (let t = 0; t < index.length; t += 3) {
+    const a = index[t]!;
+    const b = index[t + 1]!;
+    const c = index[t + 2]!;
+    neighbours[fill[a]!++] = b;
+    neighbours[fill[a]!++] = c;
+    neighbours[fill[b]!++] = c;
+    neighbours[fill[b]!++] = a;
+    neighbours[fill[c]!++] = a;
+    neighbours[fill[c]!++] = b;
+  }
+  return { neighbourStart, neighbours };
+}
+
+function skinOf(part: Part): SkinData {
+  const { geometry } = mergeParts([part]);
+  const regions = Array.isArray(part.extras.regions)
+    ? part.extras.regions.filter((r): r is string => typeof r === 'string')
+    : [];
+  const count = part.position.count;
+  const regionOfVertex = new Uint16Array(count);
+  if (part.region) for (let i = 0; i < count; i++) regionOfVertex[i] = part.region.get(i, 0);
+  const regionCenters = new Float32Array(regions.length * 3);
+  const regionBoxes = new Float32Array(regions.length * 6);
+  for (let r = 0; r < regions.length; r++)
+    regionBoxes.set([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity], r * 6);
+  const counts = new Uint32Array(regions.length);
+  for (let i = 0; i < count; i++) {
+    const r = regionOfVertex[i]!;
+    if (r >= regions.length) continue;
+    counts[r]!++;
+    for (let axis = 0; axis < 3; axis++) {
+      const value = geometry.position[i * 3 + axis]!;
+      regionCenters[r * 3 + axis]! += value;
+      if (value < regionBoxes[r * 6 + axis]!) regionBoxes[r * 6 + axis] = value;
+      if (value > regionBoxes[r * 6 + 3 + axis]!) regionBoxes[r * 6 + 3 + axis] = value;
+    }
+  }
+  for (let r = 0; r < regions.length; r++) {
+    for (let axis = 0; axis < 3; axis++) regionCenters[r * 3 + axis]! /= Math.max(1, counts[r]!);
+  }
+  return {
+    ...geometry,
+    regionOfVertex,
+    regions,
+    ...adjacency(geometry.index, count),
+    regionCenters,
+    regionBoxes,
+  };
+}
+
+/** Reads body.glb into the page's model arrays; throws a GlbError naming what is wrong. */
+export function readBodyGlb(buffer: ArrayBuffer, decoder: MeshoptDecoderLike): ModelData {
+  const { json, bin } = parseContainer(buffer);
+  const parts = collectParts(json, bin, decoder);
+  const skin = parts.get('skin');
+  const skeleton = parts.get('skeleton');
+  if (!skin || !skeleton) throw new GlbError('no "skin" or "skeleton" node');
+  const muscles = [...parts.values()]
+    .filter((p) => p.name.startsWith('m:'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const superficial = muscles.filter((p) => p.extras.layer !== 'D');
+  const deep = muscles.filter((p) => p.extras.layer === 'D');
+  return {
+    skin: skinOf(skin),
+    skeleton: mergeParts([skeleton]).geometry,
+    layers: {
+      S: muscleLayer('S', superficial, 0),
+      D: muscleLayer('D', deep, superficial.length),
+    },
+  };
+}

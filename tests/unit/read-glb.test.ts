@@ -1,0 +1,180 @@
+/**
+ * The page reads body.glb with its own small reader (src/scene/readGlb.ts), in a worker. These
+ * tests hold it to three.js's GLTFLoader on the shipped file, check its errors, and check that
+ * the picking trees built in the worker pick the same triangles as plain raycasting.
+ */
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Mesh, Raycaster, Vector3, type BufferGeometry, type Object3D } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'meshoptimizer/decoder';
+import { acceleratedRaycast } from 'three-mesh-bvh';
+import { readBodyGlb } from '../../src/scene/readGlb.ts';
+import type { ModelData } from '../../src/scene/modelData.ts';
+import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
+import { buildTrees } from '../../src/scene/buildTrees.ts';
+
+const file = readFileSync(new URL('../../public/models/body.glb', import.meta.url));
+const glb = () => file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
+
+let model: ModelData;
+let reference: Object3D;
+
+beforeAll(async () => {
+  await MeshoptDecoder.ready;
+  model = readBodyGlb(glb(), MeshoptDecoder);
+  const gltf = await new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).parseAsync(glb(), '');
+  reference = gltf.scene;
+  reference.updateMatrixWorld(true);
+});
+
+/** GLTFLoader's mesh for a node, found by the same extras the reader uses. */
+function referenceMesh(name: string): Mesh {
+  let found: Mesh | null = null;
+  reference.traverse((object) => {
+    if (!(object instanceof Mesh) || found) return;
+    const { muscle, side } = object.userData as { muscle?: string; side?: string };
+    const key = muscle && side ? `m:${muscle}:${side}` : object.name;
+    if (key === name) found = object;
+  });
+  if (!found) throw new Error(`GLTFLoader has no mesh ${name}`);
+  return found;
+}
+
+/** The largest difference between the reader's world positions and GLTFLoader's. */
+function positionError(mesh: Mesh, position: Float32Array, start: number): number {
+  const source = (mesh.geometry as BufferGeometry).getAttribute('position');
+  const p = new Vector3();
+  let worst = 0;
+  for (let i = 0; i < source.count; i++) {
+    p.fromBufferAttribute(source, i).applyMatrix4(mesh.matrixWorld);
+    const k = (start + i) * 3;
+    worst = Math.max(
+      worst,
+      Math.abs(p.x - position[k]!),
+      Math.abs(p.y - position[k + 1]!),
+      Math.abs(p.z - position[k + 2]!),
+    );
+  }
+  return worst;
+}
+
+describe('readBodyGlb on the shipped model', () => {
+  it('finds every muscle node, the skin with its regions, and the skeleton', () => {
+    const muscles = [...model.layers.S.muscles, ...model.layers.D.muscles];
+    expect(muscles).toHaveLength(186);
+    expect(new Set(muscles.map((m) => `${m.muscle}:${m.side}`)).size).toBe(186);
+    expect(model.layers.D.muscles.some((m) => m.muscle === 'piriformis')).toBe(true);
+    expect(model.skin.regions).toContain('buttock:left');
+    expect(model.skin.regionOfVertex.length).toBe(model.skin.position.length / 3);
+    expect(Math.max(...model.skin.regionOfVertex)).toBeLessThan(model.skin.regions.length);
+    expect(model.skeleton.index.length % 3).toBe(0);
+  });
+
+  it('puts every vertex where three.js GLTFLoader puts it (world space, dequantized)', () => {
+    expect(positionError(referenceMesh('skin'), model.skin.position, 0)).toBeLessThan(1e-6);
+    expect(positionError(referenceMesh('skeleton'), model.skeleton.position, 0)).toBeLessThan(1e-6);
+    for (const layer of [model.layers.S, model.layers.D]) {
+      for (const m of layer.muscles) {
+        const mesh = referenceMesh(`m:${m.muscle}:${m.side}`);
+        expect(mesh.geometry.getAttribute('position').count).toBe(m.vertexCount);
+        expect(positionError(mesh, layer.position, m.vertexStart)).toBeLessThan(1e-6);
+      }
+    }
+  });
+
+  it('keeps each muscle’s triangles inside its own vertex range', () => {
+    let straddling = 0;
+    for (const layer of [model.layers.S, model.layers.D]) {
+      const owner = (corner: number) => layer.muscleOfVertex[layer.index[corner]!];
+      for (let t = 0; t < layer.index.length; t += 3) {
+        if (owner(t + 1) !== owner(t) || owner(t + 2) !== owner(t)) straddling++;
+      }
+    }
+    expect(straddling).toBe(0);
+  });
+
+  it('gives unit normals and a skin adjacency that is symmetric', () => {
+    const n = model.skin.normal;
+    for (let i = 0; i < n.length; i += 3) {
+      expect(Math.hypot(n[i]!, n[i + 1]!, n[i + 2]!)).toBeCloseTo(1, 4);
+    }
+    const { neighbourStart, neighbours } = model.skin;
+    const has = (a: number, b: number) =>
+      neighbours.subarray(neighbourStart[a]!, neighbourStart[a + 1]!).includes(b);
+    for (let v = 0; v < 500; v++) {
+      for (const w of neighbours.subarray(neighbourStart[v]!, neighbourStart[v + 1]!)) {
+        expect(has(w, v)).toBe(true);
+      }
+    }
+  });
+});
+
+describe('readBodyGlb errors', () => {
+  it('refuses a file that is not a binary glTF', () => {
+    const text = new TextEncoder().encode('{"asset":{"version":"2.0"}} and some more bytes');
+    expect(() => readBodyGlb(text.buffer, MeshoptDecoder)).toThrow(
+      'body.glb: not a binary glTF file (no "glTF" header)',
+    );
+  });
+
+  it('refuses a file that needs an extension it cannot read', () => {
+    const json = new TextEncoder().encode(
+      JSON.stringify({
+        asset: { version: '2.0' },
+        extensionsRequired: ['KHR_draco_mesh_compression'],
+      }).padEnd(80, ' '),
+    );
+    const buffer = new ArrayBuffer(20 + json.length);
+    const view = new DataView(buffer);
+    view.setUint32(0, 0x46546c67, true);
+    view.setUint32(4, 2, true);
+    view.setUint32(8, buffer.byteLength, true);
+    view.setUint32(12, json.length, true);
+    view.setUint32(16, 0x4e4f534a, true);
+    new Uint8Array(buffer, 20).set(json);
+    expect(() => readBodyGlb(buffer, MeshoptDecoder)).toThrow(
+      'body.glb: required extension KHR_draco_mesh_compression is not supported',
+    );
+  });
+
+  it('refuses a model without skin or skeleton', () => {
+    const cut = new Uint8Array(glb());
+    const jsonLength = new DataView(cut.buffer).getUint32(12, true);
+    const json = new TextDecoder().decode(cut.subarray(20, 20 + jsonLength));
+    // rename the node so the file no longer has a skin (same length, same binary chunk)
+    const renamed = new TextEncoder().encode(json.replaceAll('"name":"skin"', '"name":"nope"'));
+    cut.set(renamed, 20);
+    expect(() => readBodyGlb(cut.buffer, MeshoptDecoder)).toThrow(
+      'body.glb: no "skin" or "skeleton" node',
+    );
+  });
+});
+
+describe('picking trees from the worker', () => {
+  it('pick the same muscle as plain triangle tests', () => {
+    const prepared = buildModel(model);
+    const plain = buildModel(readBodyGlb(glb(), MeshoptDecoder));
+    const { S, D } = model.layers;
+    attachPickingTrees(prepared, buildTrees({ S, D, skeleton: model.skeleton, skin: model.skin }));
+    const layer = prepared.layers.S;
+    const fast = new Mesh(layer.geometry);
+    fast.raycast = acceleratedRaycast;
+    const slow = new Mesh(plain.layers.S.geometry);
+    expect(layer.geometry.boundsTree).toBeDefined();
+    const raycaster = new Raycaster();
+    let hits = 0;
+    for (const entry of layer.muscles.slice(0, 60)) {
+      const origin = entry.center.clone().addScaledVector(entry.facing, 1.5);
+      raycaster.set(origin, entry.facing.clone().negate());
+      const a = raycaster.intersectObject(fast)[0];
+      const b = raycaster.intersectObject(slow)[0];
+      expect(a?.faceIndex === undefined).toBe(b?.faceIndex === undefined);
+      if (!a || !b) continue;
+      hits++;
+      expect(a.distance).toBeCloseTo(b.distance, 6);
+      expect(layer.muscleOfVertex[a.face!.a]).toBe(plain.layers.S.muscleOfVertex[b.face!.a]);
+    }
+    expect(hits).toBeGreaterThan(40);
+  });
+});
