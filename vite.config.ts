@@ -10,6 +10,8 @@ export default defineConfig({
   worker: { format: 'es' },
   build: {
     target: 'es2022',
+    // the brotli pass (scripts/compress-plugin.ts, best quality) takes seconds by design
+    rolldownOptions: { checks: { bundlerTimings: false } },
     chunkSizeWarningLimit: 1200,
   },
   server: { port: 5173 },
