@@ -4,7 +4,7 @@
  * serves those to browsers that accept brotli. The JavaScript shrinks about 4×, the model by half.
  */
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
@@ -53,7 +53,10 @@ export function compressPlugin(): Plugin {
       order: 'post',
       // the files are compressed in parallel on libuv's thread pool
       async handler() {
-        const compressible = filesUnder(outDir).filter((file) => extname(file) in contentTypes);
+        // sw.js stays plain: update checks revalidate it against the static server's ETag
+        const compressible = filesUnder(outDir).filter(
+          (file) => extname(file) in contentTypes && basename(file) !== 'sw.js',
+        );
         await Promise.all(compressible.map(compressFile));
       },
     },

@@ -101,6 +101,7 @@ class AccessorReader {
   private readonly view: DataView;
   private readonly stride: number;
   private readonly read: (offset: number) => number;
+  private readonly componentBytes: number;
 
   constructor(bytes: Uint8Array, accessor: GltfAccessor, byteStride: number | undefined) {
     const component = componentBytes[accessor.componentType];
@@ -130,8 +131,6 @@ class AccessorReader {
     if (accessor.count > 0 && end > bytes.byteLength)
       throw new GlbError('an accessor reads past the end of its buffer view');
   }
-
-  private readonly componentBytes: number;
 
   get(item: number, component: number): number {
     return this.read(item * this.stride + component * this.componentBytes);
@@ -184,9 +183,13 @@ function parseContainer(buffer: ArrayBuffer): { json: GltfJson; bin: Uint8Array 
   if (view.getUint32(4, true) !== 2) throw new GlbError('only glTF 2.0 is supported');
   const jsonLength = view.getUint32(12, true);
   if (view.getUint32(16, true) !== 0x4e4f534a) throw new GlbError('the first chunk is not JSON');
-  const json = JSON.parse(
-    new TextDecoder().decode(new Uint8Array(buffer, 20, jsonLength)),
-  ) as GltfJson;
+  if (20 + jsonLength > buffer.byteLength) throw new GlbError('the file is cut short');
+  let json: GltfJson;
+  try {
+    json = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, 20, jsonLength))) as GltfJson;
+  } catch (error) {
+    throw new GlbError(`its JSON chunk cannot be read (${String(error)})`);
+  }
   const binStart = 20 + jsonLength;
   let bin = new Uint8Array(0);
   if (binStart + 8 <= buffer.byteLength && view.getUint32(binStart + 4, true) === 0x004e4942) {

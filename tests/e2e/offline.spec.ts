@@ -42,7 +42,13 @@ test('a new version announces itself and waits for the user instead of replacing
   const original = readFileSync(swPath, 'utf8');
   try {
     await openApp(page, '?muscle=deltoid:right');
-    await page.waitForFunction(async () => navigator.serviceWorker.controller !== null);
+    // installed and active first (it registers once the body is drawn): then the deploy
+    await page.waitForFunction(async () => {
+      const registration = await navigator.serviceWorker.ready;
+      return (
+        registration.active?.state === 'activated' && navigator.serviceWorker.controller !== null
+      );
+    });
     // a deploy: the service worker's precache list and cache name change
     writeFileSync(swPath, original.replace(/trigger-atlas-[0-9a-f]+/, 'trigger-atlas-newversion'));
     await page.evaluate(async () => (await navigator.serviceWorker.ready).update());

@@ -138,6 +138,12 @@ describe('readBodyGlb errors', () => {
     );
   });
 
+  it('refuses a file that is cut short', () => {
+    expect(() => readBodyGlb(glb().slice(0, 400), MeshoptDecoder)).toThrow(
+      'body.glb: the file is cut short',
+    );
+  });
+
   it('refuses a model without skin or skeleton', () => {
     const cut = new Uint8Array(glb());
     const jsonLength = new DataView(cut.buffer).getUint32(12, true);
