@@ -3,12 +3,13 @@
  * (`file.br`), as a static host would serve them, and `vite preview` (the tests, the bench)
  * serves those to browsers that accept brotli. The JavaScript shrinks about 4×, the model by half.
  */
-import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { existsSync, statSync, createReadStream } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
 import type { Plugin } from 'vite';
+import { filesUnder } from './files-under.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,13 +20,6 @@ const contentTypes: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.glb': 'model/gltf-binary',
 };
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 const brotli = promisify(brotliCompress);
 
@@ -53,10 +47,7 @@ export function compressPlugin(): Plugin {
       order: 'post',
       // the files are compressed in parallel on libuv's thread pool
       async handler() {
-        // sw.js stays plain: update checks revalidate it against the static server's ETag
-        const compressible = filesUnder(outDir).filter(
-          (file) => extname(file) in contentTypes && basename(file) !== 'sw.js',
-        );
+        const compressible = filesUnder(outDir).filter((file) => extname(file) in contentTypes);
         await Promise.all(compressible.map(compressFile));
       },
     },

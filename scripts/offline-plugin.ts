@@ -5,15 +5,14 @@
  * until the user chooses to reload (no silent replacement of a running app).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Plugin } from 'vite';
+import { filesUnder } from './files-under.ts';
 
-function publicFiles(dir: string, root = dir): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? publicFiles(path, root) : [relative(root, path)];
-  });
+/** The public folder's files, relative to it: copied into the build as they are. */
+function publicFiles(dir: string): string[] {
+  return filesUnder(dir).map((path) => relative(dir, path));
 }
 
 function serviceWorker(cacheName: string, files: readonly string[]): string {

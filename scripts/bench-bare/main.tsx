@@ -1,12 +1,13 @@
 /**
  * The bench's reference page: a bare react-three-fiber canvas with one box, the same canvas
- * settings as the app's Viewer. It sets `data-ready="true"` after its first frame, exactly like the
- * app's DrawnSignal, so `scripts/bench.ts` can time both the same way (firstFrameRatio).
+ * settings as the app's Viewer (src/scene/canvasSettings.ts). It sets `data-ready="true"` after
+ * its first frame, exactly like the app's DrawnSignal, so `scripts/bench.ts` can time both the
+ * same way (firstFrameRatio).
  */
 import { useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Canvas, useFrame } from '@react-three/fiber';
-import { softwareRendering } from '../../src/ui/webgl.ts';
+import { canvasSettings, clearColor } from '../../src/scene/canvasSettings.ts';
 
 function ReadySignal() {
   const done = useRef(false);
@@ -24,17 +25,7 @@ function ReadySignal() {
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
 createRoot(root).render(
-  <Canvas
-    frameloop="demand"
-    dpr={[1, 2]}
-    gl={{
-      preserveDrawingBuffer: false,
-      antialias: !softwareRendering(),
-      powerPreference: 'high-performance',
-    }}
-    camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
-    onCreated={({ gl }) => gl.setClearColor('#f4f1ec')}
-  >
+  <Canvas {...canvasSettings()} onCreated={({ gl }) => gl.setClearColor(clearColor)}>
     <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
     <directionalLight position={[1.5, 3, 2.5]} intensity={1.5} />
     <mesh position={[0, 1, 0]}>

@@ -5,9 +5,9 @@ import { serializeViewState } from '../core/url-state.ts';
 import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { ShaderWarmup } from './ShaderWarmup.tsx';
+import { canvasSettings, clearColor } from './canvasSettings.ts';
 import { getSceneModel, getSceneView, isCameraMoving, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
-import { softwareRendering } from '../ui/webgl.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
 installTestHooks({ musclePoint, pickAt, projectRegion, drawNow: () => getSceneView()?.render() });
@@ -99,17 +99,9 @@ export function Viewer() {
   return (
     <ModelErrorBoundary>
       <Canvas
-        frameloop="demand"
-        dpr={[1, 2]}
-        gl={{
-          // image export draws a fresh frame before reading the canvas, so no preserved buffer
-          preserveDrawingBuffer: false,
-          antialias: !softwareRendering(),
-          powerPreference: 'high-performance',
-        }}
-        camera={{ fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] }}
+        {...canvasSettings()}
         onCreated={({ gl, camera, scene }) => {
-          gl.setClearColor('#f4f1ec');
+          gl.setClearColor(clearColor);
           setSceneView({
             camera,
             scene,

@@ -1,22 +1,23 @@
 /**
  * The page's side of the body model: three.js geometries over the arrays the model worker made
- * (src/scene/extractModel.ts), and the picking trees it built, attached when they arrive.
+ * (src/scene/readGlb.ts), and the picking trees it built, attached when they arrive.
  */
 import { Box3, BufferAttribute, BufferGeometry, Float32BufferAttribute, Vector3 } from 'three';
 import { MeshBVH, type SerializedBVH } from 'three-mesh-bvh';
 import type { Side } from '../core/url-state.ts';
-import type { GeometryData, LayerData, ModelData, ModelTrees, Vec3 } from './modelData.ts';
+import type {
+  GeometryData,
+  LayerData,
+  ModelData,
+  ModelTrees,
+  MuscleData,
+  Vec3,
+} from './modelData.ts';
 
 export type { Vec3 };
 
-export interface MuscleEntry {
-  readonly index: number;
-  readonly muscle: string;
-  readonly side: Side;
-  readonly layer: 'S' | 'D';
-  readonly strands: readonly (readonly Vec3[])[];
-  readonly vertexStart: number;
-  readonly vertexCount: number;
+/** A muscle as the worker described it, with its box and facing as three.js objects. */
+export interface MuscleEntry extends Omit<MuscleData, 'box' | 'facing'> {
   readonly box: Box3;
   readonly center: Vector3;
   /** Mean outward normal of the muscle's surface: which way it faces. */
@@ -161,7 +162,7 @@ export function pointAlong(strand: readonly Vec3[], along: number): Vector3 {
 }
 
 /** The model's geometries by the names the worker's picking trees use. */
-export function pickingGeometries(model: PreparedModel): Record<keyof ModelTrees, BufferGeometry> {
+function pickingGeometries(model: PreparedModel): Record<keyof ModelTrees, BufferGeometry> {
   return {
     S: model.layers.S.geometry,
     D: model.layers.D.geometry,

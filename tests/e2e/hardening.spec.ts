@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { musclePoint, openApp, selectedHeading, waitForDrawn } from './helpers.ts';
+import { canvasColors, musclePoint, openApp, selectedHeading, waitForDrawn } from './helpers.ts';
 
 /** Collects CSP violations (console and `securitypolicyviolation` events) from the page's start. */
 async function watchCsp(page: Page): Promise<string[]> {
@@ -40,24 +40,7 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
 
 /** Pixels of the drawn canvas that differ clearly from the background colour. */
 async function bodyPixels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('canvas')!;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const context = copy.getContext('2d')!;
-    window.__atlas?.drawNow?.();
-    context.drawImage(canvas, 0, 0);
-    const data = context.getImageData(0, 0, copy.width, copy.height).data;
-    // the clear colour is #f4f1ec
-    let count = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      const d =
-        Math.abs(data[i]! - 0xf4) + Math.abs(data[i + 1]! - 0xf1) + Math.abs(data[i + 2]! - 0xec);
-      if (d > 40) count++;
-    }
-    return count;
-  });
+  return (await canvasColors(page)).body;
 }
 
 /** Presses Tab (or Shift+Tab) until the focused element matches, at most `limit` times. */

@@ -71,44 +71,60 @@ export interface ColorCounts {
   red: number;
   /** Pixels of the compare blue. */
   blue: number;
+  /** Pixels that differ clearly from the background colour (#f4f1ec): the body. */
+  body: number;
   total: number;
 }
 
 /**
- * Counts referral-red and compare-blue pixels of the drawn canvas in a square around a page point
- * (the app draws the current frame and the canvas is read in the same task, before it is cleared).
+ * Counts pixel colours of the drawn canvas in a page-space rectangle (the whole canvas when none
+ * is given). The app draws the current frame and the canvas is read in the same task, before it
+ * is cleared.
  */
-export async function colorsAround(page: Page, point: { x: number; y: number }, half = 14) {
-  return page.evaluate(
-    ([px, py, h]) => {
-      const canvas = document.querySelector('canvas')!;
-      const rect = canvas.getBoundingClientRect();
-      const scale = canvas.width / rect.width;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const context = copy.getContext('2d')!;
-      window.__atlas?.drawNow?.();
-      context.drawImage(canvas, 0, 0);
-      const cx = Math.round((px! - rect.left) * scale);
-      const cy = Math.round((py! - rect.top) * scale);
-      const size = Math.round(h! * scale);
-      const data = context.getImageData(cx - size, cy - size, size * 2, size * 2).data;
-      const counts = { red: 0, blue: 0, total: data.length / 4 };
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (r > 150 && g < 80 && b < 80 && r > 2.2 * g) counts.red++;
-        if (b > 110 && r < 90 && b > r + 60) counts.blue++;
-      }
-      return counts;
-    },
-    [point.x, point.y, half] as const,
-  );
+async function countColors(
+  page: Page,
+  area: { x: number; y: number; width: number; height: number } | null,
+): Promise<ColorCounts> {
+  return page.evaluate((rect) => {
+    const canvas = document.querySelector('canvas')!;
+    const bounds = canvas.getBoundingClientRect();
+    const scale = canvas.width / bounds.width;
+    const copy = document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    const context = copy.getContext('2d')!;
+    window.__atlas?.drawNow?.();
+    context.drawImage(canvas, 0, 0);
+    const data = rect
+      ? context.getImageData(
+          Math.round((rect.x - bounds.left) * scale),
+          Math.round((rect.y - bounds.top) * scale),
+          Math.round(rect.width * scale),
+          Math.round(rect.height * scale),
+        ).data
+      : context.getImageData(0, 0, copy.width, copy.height).data;
+    const counts = { red: 0, blue: 0, body: 0, total: data.length / 4 };
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r > 150 && g < 80 && b < 80 && r > 2.2 * g) counts.red++;
+      if (b > 110 && r < 90 && b > r + 60) counts.blue++;
+      if (Math.abs(r - 0xf4) + Math.abs(g - 0xf1) + Math.abs(b - 0xec) > 40) counts.body++;
+    }
+    return counts;
+  }, area);
 }
 
-/** Counts over the whole canvas. */
+/** Colour counts in a square of half-width `half` (page pixels) around a page point. */
+export async function colorsAround(page: Page, point: { x: number; y: number }, half = 14) {
+  return countColors(page, {
+    x: point.x - half,
+    y: point.y - half,
+    width: 2 * half,
+    height: 2 * half,
+  });
+}
+
+/** Colour counts over the whole canvas. */
 export async function canvasColors(page: Page): Promise<ColorCounts> {
-  const box = await canvasBox(page);
-  const half = Math.floor(Math.min(box.width, box.height) / 2) - 1;
-  return colorsAround(page, { x: box.x + box.width / 2, y: box.y + box.height / 2 }, half);
+  return countColors(page, null);
 }

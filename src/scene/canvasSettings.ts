@@ -1,0 +1,22 @@
+/**
+ * The body view's canvas settings, in one place: the bench's bare page (scripts/bench-bare) uses
+ * the same ones, so firstFrameRatio compares like with like.
+ */
+import type { CanvasProps } from '@react-three/fiber';
+import { softwareRendering } from '../ui/webgl.ts';
+
+export const clearColor = '#f4f1ec';
+
+export function canvasSettings(): Pick<CanvasProps, 'frameloop' | 'dpr' | 'gl' | 'camera'> {
+  return {
+    frameloop: 'demand',
+    dpr: [1, 2],
+    gl: {
+      // image export draws a fresh frame before reading the canvas, so no preserved buffer
+      preserveDrawingBuffer: false,
+      antialias: !softwareRendering(),
+      powerPreference: 'high-performance',
+    },
+    camera: { fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] },
+  };
+}
