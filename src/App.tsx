@@ -19,7 +19,11 @@ import { loadModelSource } from './scene/modelSource.ts';
 
 let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
 function loadViewer() {
-  viewerModule ??= import('./scene/Viewer.tsx');
+  // the renderer is made and the shaders start compiling as soon as the code is here
+  viewerModule ??= import('./scene/Viewer.tsx').then((viewer) => {
+    viewer.prepareViewer();
+    return viewer;
+  });
   return viewerModule;
 }
 const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.Viewer })));
@@ -41,13 +45,15 @@ export function App() {
     installTestHooks();
     registerOffline();
     if (webglAvailable()) {
-      // the 3D code and the model (read in its worker) load beside the data, once the panels
-      // have painted: text first, then the big downloads
+      // the model is on its way already (main.tsx); the 3D code runs on the main thread, so it
+      // waits until the panels have painted
       afterFirstPaint(() => {
         void loadViewer();
-        loadModelSource();
       });
-    } else useAppStore.getState().setWebgl('unavailable');
+    } else {
+      loadModelSource().stop();
+      useAppStore.getState().setWebgl('unavailable');
+    }
     let stopUrl = () => {};
     loadAppData()
       .then((loaded) => {

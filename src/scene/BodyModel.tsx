@@ -1,6 +1,6 @@
-import { use, useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
-import { Mesh, type MeshStandardMaterial, type Intersection, type Raycaster } from 'three';
+import { Mesh, type MeshLambertMaterial, type Intersection, type Raycaster } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
@@ -8,7 +8,6 @@ import type { MuscleSide } from '../core/url-state.ts';
 import { getBodyMaterials } from './materials.ts';
 import {
   attachPickingTrees,
-  buildModel,
   muscleKey,
   type MuscleLayer,
   type PreparedModel,
@@ -18,13 +17,6 @@ import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
 import { hoverLabel } from './hoverLabel.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
-
-let preparedModel: Promise<PreparedModel> | null = null;
-/** The model, wrapped in geometries once: React suspends on the same promise every render. */
-function loadPreparedModel(): Promise<PreparedModel> {
-  preparedModel ??= loadModelSource().model.then(buildModel);
-  return preparedModel;
-}
 
 const noRaycast = (): void => {};
 const bvhRaycast = function (this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
@@ -96,7 +88,7 @@ function writeZones(model: PreparedModel, state: AppState): void {
 
 /** A selected deep muscle shows through the superficial layer, which turns to a faint ghost. */
 function ghostSuperficial(
-  material: MeshStandardMaterial,
+  material: MeshLambertMaterial,
   model: PreparedModel,
   state: AppState,
 ): void {
@@ -111,8 +103,7 @@ function ghostSuperficial(
   material.needsUpdate = true;
 }
 
-export function BodyModel() {
-  const model = use(loadPreparedModel());
+export function BodyModel({ model }: { readonly model: PreparedModel }) {
   const invalidate = useThree((s) => s.invalidate);
   const controls = useThree((s) => s.controls) as { enabled: boolean } | null;
   const layers = useAppStore((s) => s.layers);

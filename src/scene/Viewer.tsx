@@ -1,13 +1,16 @@
-import { Component, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { Canvas, useFrame, useThree } from '@react-three/fiber';
+import { Component, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useAppStore, viewStateOf } from '../state/store.ts';
 import { serializeViewState } from '../core/url-state.ts';
 import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
-import { ShaderWarmup } from './ShaderWarmup.tsx';
-import { canvasSettings, clearColor } from './canvasSettings.ts';
+import { BodyCanvas } from './BodyCanvas.tsx';
+import { usePreparedModel } from './usePreparedModel.ts';
+import { createSceneLights } from './sceneLights.ts';
+import { getSurface, isSurfaceHidden, revealSurface } from './surface.ts';
 import { getSceneModel, getSceneView, isCameraMoving, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
+import { webglAvailable } from '../ui/webgl.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
 installTestHooks({ musclePoint, pickAt, projectRegion, drawNow: () => getSceneView()?.render() });
@@ -43,6 +46,36 @@ function DrawnSignal() {
     }, 0);
   });
   return null;
+}
+
+/** Shows the canvas in the frame that first draws the body (surface.ts says why it waits). */
+function RevealWithBody() {
+  const gl = useThree((s) => s.gl);
+  useFrame(() => {
+    if (isSurfaceHidden(gl) && getSceneModel()) {
+      revealSurface(gl);
+    }
+  });
+  return null;
+}
+
+function SceneLights() {
+  const lights = useMemo(createSceneLights, []);
+  return lights.map((light) => <primitive key={light.uuid} object={light} />);
+}
+
+/**
+ * Makes the renderer and starts compiling the body's shaders, as soon as this module has loaded:
+ * the page calls it before React mounts the view.
+ */
+export function prepareViewer(): void {
+  // without WebGL the view is never shown (App says why instead)
+  if (!webglAvailable()) return;
+  try {
+    getSurface();
+  } catch {
+    // the view reports it when it mounts
+  }
 }
 
 /** Keeps the view alive across a lost WebGL context: prevent the default, redraw on restore. */
@@ -92,41 +125,43 @@ class ModelErrorBoundary extends Component<{ children: ReactNode }, { error: str
 
 export function Viewer() {
   const webgl = useAppStore((s) => s.webgl);
-  // the body's first frame waits for the data, so a shared link's zones are in it: one costly
-  // first frame under software rendering, not two
-  const hasData = useAppStore((s) => s.dataset !== null);
   if (webgl === 'unavailable') return null;
   return (
     <ModelErrorBoundary>
-      <Canvas
-        {...canvasSettings()}
-        onCreated={({ gl, camera, scene }) => {
-          gl.setClearColor(clearColor);
-          setSceneView({
-            camera,
-            scene,
-            canvas: gl.domElement,
-            render: () => gl.render(scene, camera),
-          });
-          useAppStore.getState().setWebgl('ok');
-        }}
-        onPointerMissed={(event) => {
-          if (event.type === 'click' && useAppStore.getState().mode === 'explore') {
-            useAppStore.getState().select(null);
-          }
-        }}
-        role="img"
-        aria-label="3D body. Use the search box or the muscle list for keyboard access."
-      >
-        <hemisphereLight args={['#ffffff', '#8a7f72', 1.4]} />
-        <directionalLight position={[1.5, 3, 2.5]} intensity={1.5} />
-        <directionalLight position={[-2, 1.5, -2.5]} intensity={0.8} />
-        <ShaderWarmup />
-        <Suspense fallback={null}>{hasData && <BodyModel />}</Suspense>
-        <CameraRig />
-        <DrawnSignal />
-        <ContextLossGuard />
-      </Canvas>
+      <BodyView />
     </ModelErrorBoundary>
+  );
+}
+
+function BodyView() {
+  const model = usePreparedModel();
+  // the body's first frame waits for the data, so a shared link's zones are in it: one costly
+  // first frame under software rendering, not two
+  const hasData = useAppStore((s) => s.dataset !== null);
+  return (
+    <BodyCanvas
+      label="3D body. Use the search box or the muscle list for keyboard access."
+      onCreated={({ gl, camera, scene }) => {
+        setSceneView({
+          camera,
+          scene,
+          canvas: gl.domElement,
+          render: () => gl.render(scene, camera),
+        });
+        useAppStore.getState().setWebgl('ok');
+      }}
+      onPointerMissed={(event) => {
+        if (event.type === 'click' && useAppStore.getState().mode === 'explore') {
+          useAppStore.getState().select(null);
+        }
+      }}
+    >
+      <SceneLights />
+      {hasData && model && <BodyModel model={model} />}
+      <CameraRig />
+      <RevealWithBody />
+      <DrawnSignal />
+      <ContextLossGuard />
+    </BodyCanvas>
   );
 }

@@ -1,8 +1,11 @@
 /**
  * Materials: muscle tint by per-vertex state, and the skin shader that draws referral zones in the
  * clinical charting convention (essential solid, spillover stippled) plus pain-spot hatching.
+ *
+ * Diffuse (Lambert) shading, not physically based: side by side the body looked the same, and the
+ * much smaller shader compiles and draws faster where WebGL runs on the CPU.
  */
-import { Color, DoubleSide, MeshStandardMaterial } from 'three';
+import { Color, MeshLambertMaterial } from 'three';
 
 /** Referral red and a colour-blind-safe blue for the compared muscle (Okabe–Ito palette). */
 export const referralColor = new Color('#d7191c');
@@ -10,8 +13,8 @@ export const compareColor = new Color('#0072b2');
 export const painColor = new Color('#111111');
 export const skinColor = new Color('#e2bfa5');
 
-export function createMuscleMaterial(): MeshStandardMaterial {
-  const material = new MeshStandardMaterial({ vertexColors: true, roughness: 0.62, metalness: 0 });
+export function createMuscleMaterial(): MeshLambertMaterial {
+  const material = new MeshLambertMaterial({ vertexColors: true });
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
       .replace(
@@ -53,14 +56,14 @@ export interface SkinUniforms {
  * The skin: translucent so muscles show through, with zones drawn opaque. Stipple and hatch are
  * in screen space so they stay crisp at any zoom, like ink on a chart.
  */
-export function createSkinMaterial(): { material: MeshStandardMaterial; uniforms: SkinUniforms } {
+export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms: SkinUniforms } {
   const uniforms: SkinUniforms = { uSkinAlpha: { value: 0.28 } };
-  const material = new MeshStandardMaterial({
+  const material = new MeshLambertMaterial({
     color: skinColor,
-    roughness: 0.8,
     transparent: true,
     depthWrite: false,
-    side: DoubleSide,
+    // front faces only: the far side's inner face hides behind the muscles anyway, and a second
+    // pass over the whole body costs about a quarter of the frame under software rendering
   });
   material.onBeforeCompile = (shader) => {
     shader.uniforms.uSkinAlpha = uniforms.uSkinAlpha;
@@ -122,9 +125,9 @@ export function createSkinMaterial(): { material: MeshStandardMaterial; uniforms
 }
 
 export interface BodyMaterials {
-  readonly muscle: Readonly<Record<'S' | 'D', MeshStandardMaterial>>;
-  readonly skin: { material: MeshStandardMaterial; uniforms: SkinUniforms };
-  readonly skeleton: MeshStandardMaterial;
+  readonly muscle: Readonly<Record<'S' | 'D', MeshLambertMaterial>>;
+  readonly skin: { material: MeshLambertMaterial; uniforms: SkinUniforms };
+  readonly skeleton: MeshLambertMaterial;
 }
 
 let bodyMaterials: BodyMaterials | null = null;
@@ -134,7 +137,8 @@ export function getBodyMaterials(): BodyMaterials {
   bodyMaterials ??= {
     muscle: { S: createMuscleMaterial(), D: createMuscleMaterial() },
     skin: createSkinMaterial(),
-    skeleton: new MeshStandardMaterial({ color: '#ede6d3', roughness: 0.75 }),
+    // the muscles' shader, coloured by the bone colour the model worker gives each vertex
+    skeleton: createMuscleMaterial(),
   };
   return bodyMaterials;
 }

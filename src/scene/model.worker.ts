@@ -1,7 +1,8 @@
 /**
- * The model worker: reads body.glb (meshopt-decoded) into merged per-layer arrays off the page's
- * main thread. The page gets the arrays at once, to draw; it asks for the picking trees after its
- * first frame, so building them never competes with that frame.
+ * The model worker: downloads body.glb and reads it (meshopt-decoded) into merged per-layer arrays,
+ * off the page's main thread, which is busy rendering the panels meanwhile. The page gets the
+ * arrays at once, to draw; it asks for the picking trees after its first frame, so building them
+ * never competes with that frame.
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { readBodyGlb } from './readGlb.ts';
@@ -23,9 +24,21 @@ let treeSources: TreeSources | null = null;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function read(buffer: ArrayBuffer): Promise<void> {
+class DownloadError extends Error {}
+
+async function download(url: string): Promise<ArrayBuffer> {
+  const response = await fetch(url).catch((error: unknown) => {
+    throw new DownloadError(messageOf(error));
+  });
+  if (!response.ok) throw new DownloadError(`HTTP ${response.status}`);
+  return response.arrayBuffer().catch((error: unknown) => {
+    throw new DownloadError(messageOf(error));
+  });
+}
+
+async function read(url: string): Promise<void> {
+  const [buffer] = await Promise.all([download(url), MeshoptDecoder.ready]);
   const started = performance.now();
-  await MeshoptDecoder.ready;
   const model = readBodyGlb(buffer, MeshoptDecoder);
   // the trees are built later from copies: the model's own arrays go to the page now
   const copy = (g: GeometryData) => ({ position: g.position.slice(), index: g.index.slice() });
@@ -55,6 +68,12 @@ async function trees(): Promise<void> {
 
 scope.onmessage = (event) => {
   const request = event.data;
-  const work = request.type === 'read' ? read(request.buffer) : trees();
-  work.catch((error: unknown) => scope.postMessage({ type: 'error', message: messageOf(error) }));
+  const work = request.type === 'read' ? read(request.url) : trees();
+  work.catch((error: unknown) =>
+    scope.postMessage({
+      type: 'error',
+      stage: error instanceof DownloadError ? 'download' : 'read',
+      message: messageOf(error),
+    }),
+  );
 };

@@ -13,6 +13,10 @@ export interface GeometryData {
   readonly normal: Float32Array;
   readonly color: Float32Array;
   readonly index: Uint32Array;
+  /** Bounds of all vertices, so the page need not walk them again. */
+  readonly box: BoxArray;
+  /** Centre x, y, z and radius: the box's centre, and the farthest vertex from it (as three). */
+  readonly sphere: readonly [number, number, number, number];
 }
 
 export interface MuscleData {
@@ -62,15 +66,15 @@ export interface TreeData {
 
 export type ModelTrees = Readonly<Record<'S' | 'D' | 'skeleton' | 'skin', TreeData>>;
 
-/** Requests to the model worker: read the file, then (after the first frame) build the trees. */
+/** Requests to the model worker: fetch and read the file, then (after the first frame) build the trees. */
 export type ModelWorkerRequest =
-  { readonly type: 'read'; readonly buffer: ArrayBuffer } | { readonly type: 'trees' };
+  { readonly type: 'read'; readonly url: string } | { readonly type: 'trees' };
 
 /** Messages from the model worker. */
 export type ModelWorkerMessage =
   | { readonly type: 'model'; readonly model: ModelData; readonly ms: number }
   | { readonly type: 'trees'; readonly trees: ModelTrees; readonly ms: number }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly stage: 'download' | 'read'; readonly message: string };
 
 /** The buffers a message can hand over instead of copying. */
 export function transferablesOf(model: ModelData): ArrayBuffer[] {

@@ -1,7 +1,7 @@
 /**
- * Starts loading the body model the moment the page knows it can draw: the file is fetched here
- * and handed to the model worker, which reads and merges it while the page renders its panels.
- * No three.js in this module, so the page's first chunk stays small.
+ * Starts loading the body model the moment the page knows it can draw: the model worker downloads,
+ * reads and merges the file while the page renders its panels. No three.js in this module, so the
+ * page's first chunk stays small.
  */
 import type { ModelData, ModelTrees, ModelWorkerMessage, ModelWorkerRequest } from './modelData.ts';
 
@@ -12,6 +12,8 @@ export interface ModelSource {
   readonly model: Promise<ModelData>;
   /** Asks the worker for the picking trees (once; call it after the first frame). */
   pickingTrees(): Promise<ModelTrees>;
+  /** Stops the download and the worker: this browser cannot draw the model after all. */
+  stop(): void;
 }
 
 let source: ModelSource | null = null;
@@ -52,27 +54,21 @@ function startLoading(): ModelSource {
   };
   worker.onmessage = (event: MessageEvent<ModelWorkerMessage>) => {
     const message = event.data;
-    if (message.type === 'model') model.settle.resolve(message.model);
-    else if (message.type === 'trees') {
+    if (message.type === 'model') {
+      model.settle.resolve(message.model);
+    } else if (message.type === 'trees') {
       trees.settle.resolve(message.trees);
       worker.terminate();
+    } else if (message.stage === 'download') {
+      fail(`The body model (${modelUrl}) could not be downloaded: ${message.message}.`);
     } else fail(`The body model (${modelUrl}) could not be read: ${message.message}`);
   };
   worker.onerror = (event) => {
     event.preventDefault();
     fail(`The body model could not be prepared: ${event.message || 'its worker did not start'}.`);
   };
-  fetch(modelUrl)
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const buffer = await response.arrayBuffer();
-      send({ type: 'read', buffer }, [buffer]);
-    })
-    .catch((error: unknown) =>
-      fail(
-        `The body model (${modelUrl}) could not be downloaded: ${error instanceof Error ? error.message : String(error)}.`,
-      ),
-    );
+  // absolute: a worker resolves relative URLs against its own script, not the page
+  send({ type: 'read', url: new URL(modelUrl, document.baseURI).href });
   return {
     model: model.promise,
     pickingTrees() {
@@ -82,5 +78,6 @@ function startLoading(): ModelSource {
       }
       return trees.promise;
     },
+    stop: () => fail('The body model is not loaded: this browser cannot draw it.'),
   };
 }

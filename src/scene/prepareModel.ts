@@ -2,7 +2,14 @@
  * The page's side of the body model: three.js geometries over the arrays the model worker made
  * (src/scene/readGlb.ts), and the picking trees it built, attached when they arrive.
  */
-import { Box3, BufferAttribute, BufferGeometry, Float32BufferAttribute, Vector3 } from 'three';
+import {
+  Box3,
+  BufferAttribute,
+  BufferGeometry,
+  Float32BufferAttribute,
+  Sphere,
+  Vector3,
+} from 'three';
 import { MeshBVH, type SerializedBVH } from 'three-mesh-bvh';
 import type { Side } from '../core/url-state.ts';
 import type {
@@ -74,7 +81,10 @@ function toGeometry(data: GeometryData): BufferGeometry {
   geometry.setAttribute('normal', new Float32BufferAttribute(data.normal, 3));
   geometry.setAttribute('color', new Float32BufferAttribute(data.color, 3));
   geometry.setIndex(new BufferAttribute(data.index, 1));
-  geometry.computeBoundingSphere();
+  // the worker measured the bounds: no walk over the vertices on the main thread
+  geometry.boundingBox = toBox(data.box);
+  const [x, y, z, radius] = data.sphere;
+  geometry.boundingSphere = new Sphere(new Vector3(x, y, z), radius);
   return geometry;
 }
 
@@ -98,7 +108,6 @@ function buildSkin(data: ModelData['skin']): SkinModel {
   const geometry = toGeometry(data);
   const zone = new Float32BufferAttribute(new Float32Array(data.position.length), 3);
   geometry.setAttribute('aZone', zone);
-  geometry.computeBoundingBox();
   return {
     geometry,
     regionOfVertex: data.regionOfVertex,
@@ -118,6 +127,19 @@ function buildSkin(data: ModelData['skin']): SkinModel {
   };
 }
 
+/**
+ * The skeleton draws with the muscles' shader (bone colour per vertex, state always 0): one shader
+ * fewer to compile, and under software rendering one set of drawing routines fewer.
+ */
+function buildSkeleton(data: GeometryData): BufferGeometry {
+  const geometry = toGeometry(data);
+  geometry.setAttribute(
+    'aState',
+    new Float32BufferAttribute(new Float32Array(data.position.length / 3), 1),
+  );
+  return geometry;
+}
+
 /** Wraps the worker's arrays in geometries: no per-vertex work on the main thread. */
 export function buildModel(data: ModelData): PreparedModel {
   const S = buildMuscleLayer(data.layers.S);
@@ -126,7 +148,7 @@ export function buildModel(data: ModelData): PreparedModel {
   const skin = buildSkin(data.skin);
   return {
     skin,
-    skeleton: toGeometry(data.skeleton),
+    skeleton: buildSkeleton(data.skeleton),
     layers: { S, D },
     muscles,
     byKey: new Map(muscles.map((m) => [muscleKey(m.muscle, m.side), m])),

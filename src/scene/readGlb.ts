@@ -279,8 +279,16 @@ function collectParts(
   return parts;
 }
 
+/** Muscle red, for vertices the file gives no colour (linear RGB, as three's vertex colours). */
+const muscleColor: Vec3 = [0.65, 0.25, 0.22];
+/** Bone, #ede6d3 in linear RGB: the skeleton draws with the muscles' shader, by vertex colour. */
+export const boneColor: Vec3 = [0.847, 0.791, 0.651];
+
 /** Merges parts into one geometry in world space; returns each part's vertex range. */
-function mergeParts(parts: readonly Part[]): { geometry: GeometryData; starts: number[] } {
+function mergeParts(
+  parts: readonly Part[],
+  defaultColor = muscleColor,
+): { geometry: GeometryData; starts: number[] } {
   const vertexTotal = parts.reduce((sum, p) => sum + p.position.count, 0);
   const indexTotal = parts.reduce((sum, p) => sum + (p.index?.count ?? p.position.count), 0);
   const position = new Float32Array(vertexTotal * 3);
@@ -314,9 +322,9 @@ function mergeParts(parts: readonly Part[]): { geometry: GeometryData; starts: n
         normal[k + 1] = ny / length;
         normal[k + 2] = nz / length;
       }
-      color[k] = c ? c.get(i, 0) : 0.65;
-      color[k + 1] = c ? c.get(i, 1) : 0.25;
-      color[k + 2] = c ? c.get(i, 2) : 0.22;
+      color[k] = c ? c.get(i, 0) : defaultColor[0];
+      color[k + 1] = c ? c.get(i, 1) : defaultColor[1];
+      color[k + 2] = c ? c.get(i, 2) : defaultColor[2];
     }
     const count = part.index?.count ?? p.count;
     for (let t = 0; t < count; t++) {
@@ -328,7 +336,26 @@ function mergeParts(parts: readonly Part[]): { geometry: GeometryData; starts: n
     base += p.count;
     at += count;
   }
-  return { geometry: { position, normal, color, index }, starts };
+  const box = boxOf(position, 0, vertexTotal);
+  return {
+    geometry: { position, normal, color, index, box, sphere: sphereOf(position, box) },
+    starts,
+  };
+}
+
+/** The bounding sphere three would compute: centred on the box, reaching the farthest vertex. */
+function sphereOf(position: Float32Array, box: BoxArray): GeometryData['sphere'] {
+  const cx = (box[0] + box[3]) / 2;
+  const cy = (box[1] + box[4]) / 2;
+  const cz = (box[2] + box[5]) / 2;
+  let farthest = 0;
+  for (let k = 0; k < position.length; k += 3) {
+    const dx = position[k]! - cx;
+    const dy = position[k + 1]! - cy;
+    const dz = position[k + 2]! - cz;
+    farthest = Math.max(farthest, dx * dx + dy * dy + dz * dz);
+  }
+  return [cx, cy, cz, Math.sqrt(farthest)];
 }
 
 function toStrands(value: unknown): Vec3[][] {
@@ -462,7 +489,7 @@ export function readBodyGlb(buffer: ArrayBuffer, decoder: MeshoptDecoderLike): M
   const deep = muscles.filter((p) => p.extras.layer === 'D');
   return {
     skin: skinOf(skin),
-    skeleton: mergeParts([skeleton]).geometry,
+    skeleton: mergeParts([skeleton], boneColor).geometry,
     layers: {
       S: muscleLayer('S', superficial, 0),
       D: muscleLayer('D', deep, superficial.length),

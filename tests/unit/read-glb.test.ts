@@ -5,11 +5,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Mesh, Raycaster, Vector3, type BufferGeometry, type Object3D } from 'three';
+import {
+  BufferGeometry,
+  Float32BufferAttribute,
+  Mesh,
+  Raycaster,
+  Vector3,
+  type Object3D,
+} from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { acceleratedRaycast } from 'three-mesh-bvh';
-import { readBodyGlb } from '../../src/scene/readGlb.ts';
+import { boneColor, readBodyGlb } from '../../src/scene/readGlb.ts';
 import type { ModelData } from '../../src/scene/modelData.ts';
 import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
 import { buildTrees } from '../../src/scene/buildTrees.ts';
@@ -69,6 +76,28 @@ describe('readBodyGlb on the shipped model', () => {
     expect(model.skin.regionOfVertex.length).toBe(model.skin.position.length / 3);
     expect(Math.max(...model.skin.regionOfVertex)).toBeLessThan(model.skin.regions.length);
     expect(model.skeleton.index.length % 3).toBe(0);
+  });
+
+  it('gives each geometry the bounds three.js would compute, so the page need not', () => {
+    for (const data of [model.skin, model.skeleton, model.layers.S, model.layers.D]) {
+      const geometry = new BufferGeometry();
+      geometry.setAttribute('position', new Float32BufferAttribute(data.position, 3));
+      geometry.computeBoundingBox();
+      geometry.computeBoundingSphere();
+      const box = geometry.boundingBox!;
+      expect([...box.min.toArray(), ...box.max.toArray()]).toEqual([...data.box]);
+      const sphere = geometry.boundingSphere!;
+      const [x, y, z, radius] = data.sphere;
+      expect(sphere.center.distanceTo(new Vector3(x, y, z))).toBeLessThan(1e-6);
+      expect(Math.abs(sphere.radius - radius)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("colours the skeleton bone, so it can draw with the muscles' shader", () => {
+    const { color } = model.skeleton;
+    for (let k = 0; k < color.length; k += 3) {
+      expect([color[k], color[k + 1], color[k + 2]]).toEqual([...boneColor].map(Math.fround));
+    }
   });
 
   it('puts every vertex where three.js GLTFLoader puts it (world space, dequantized)', () => {

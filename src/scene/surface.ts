@@ -1,0 +1,37 @@
+/**
+ * The body view's drawing surface: its canvas and renderer, made once, the moment the 3D code has
+ * loaded, rather than when React gets round to mounting the view (a few hundred milliseconds
+ * later on a page busy with its data). The shaders start compiling then too (warmup.ts).
+ *
+ * The canvas stays hidden until the body's first frame (see Viewer): no empty frame is composited
+ * (each costs a read-back of the canvas under software compositing), and the warm-up draws out of
+ * sight.
+ */
+import { ACESFilmicToneMapping, SRGBColorSpace, WebGLRenderer } from 'three';
+import { clearColor, glAttributes } from './canvasSettings.ts';
+import { warmUpShaders } from './warmup.ts';
+
+let renderer: WebGLRenderer | null = null;
+
+export function isSurfaceHidden(surface: WebGLRenderer): boolean {
+  return surface.domElement.style.display === 'none';
+}
+
+export function revealSurface(surface: WebGLRenderer): void {
+  surface.domElement.style.display = 'block';
+}
+
+/** The renderer, with its canvas not yet in the page. Throws when WebGL cannot be had. */
+export function getSurface(): WebGLRenderer {
+  if (renderer) return renderer;
+  const canvas = document.createElement('canvas');
+  canvas.style.display = 'none';
+  const made = new WebGLRenderer({ canvas, ...glAttributes() });
+  // what react-three-fiber sets on its renderers: set now, so the warm-up compiles the same shaders
+  made.toneMapping = ACESFilmicToneMapping;
+  made.outputColorSpace = SRGBColorSpace;
+  made.setClearColor(clearColor);
+  renderer = made;
+  void warmUpShaders(made, () => isSurfaceHidden(made)).catch(() => {});
+  return made;
+}
