@@ -19,9 +19,10 @@ import { loadModelSource } from './scene/modelSource.ts';
 
 let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
 function loadViewer() {
-  // the renderer is made and the shaders start compiling as soon as the code is here
+  // the renderer is made and the shaders start compiling as soon as the code is here, in a task
+  // of their own: the module's evaluation is long enough already
   viewerModule ??= import('./scene/Viewer.tsx').then((viewer) => {
-    viewer.prepareViewer();
+    setTimeout(viewer.prepareViewer, 0);
     return viewer;
   });
   return viewerModule;
