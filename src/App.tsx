@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useAppStore } from './state/store.ts';
 import { loadAppData } from './state/loadAppData.ts';
 import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
@@ -29,6 +29,8 @@ function loadViewer() {
 }
 const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.Viewer })));
 
+const viewerLoading = <p className="viewer-message">Loading the 3D body…</p>;
+
 /** Runs `task` once the browser has painted the page's first frame. */
 function afterFirstPaint(task: () => void): void {
   requestAnimationFrame(() => setTimeout(task, 0));
@@ -40,6 +42,9 @@ export function App() {
   const present = useAppStore((s) => s.present);
   const comparing = useAppStore((s) => s.compare !== null);
   const mode = useAppStore((s) => s.mode);
+  // the 3D view mounts from the first effect on: the first render (and the page's prerendered
+  // HTML, scripts/prerender-plugin.ts) shows its loading line and never starts the 3D code
+  const [viewerWanted, setViewerWanted] = useState(false);
   usePresentationKeys();
 
   useEffect(() => {
@@ -51,6 +56,7 @@ export function App() {
       afterFirstPaint(() => {
         void loadViewer();
       });
+      setViewerWanted(true);
     } else {
       loadModelSource().stop();
       useAppStore.getState().setWebgl('unavailable');
@@ -99,10 +105,12 @@ export function App() {
             </div>
           ) : webgl === 'unavailable' ? (
             <NoWebGL />
-          ) : (
-            <Suspense fallback={<p className="viewer-message">Loading the 3D body…</p>}>
+          ) : viewerWanted ? (
+            <Suspense fallback={viewerLoading}>
               <Viewer />
             </Suspense>
+          ) : (
+            viewerLoading
           )}
           {webgl === 'lost' && (
             <p className="viewer-message overlay" role="status">

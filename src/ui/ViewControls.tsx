@@ -10,6 +10,8 @@ const layerLabels: Record<LayerName, string> = {
 
 /** Layer toggles start open on wide screens, folded on phones where the body needs the room. */
 function wideScreen(): boolean {
+  // no window while the build prerenders the first screen: render the wide layout then
+  if (typeof window === 'undefined') return true;
   return window.matchMedia?.('(min-width: 861px)').matches ?? true;
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Vite plugin (build only): renders the app's first screen (src/prerender.tsx) into the built
+ * index.html's #root, so text paints before the scripts arrive; React replaces it when it starts.
+ * The app's modules are loaded through a throwaway Vite server in SSR mode.
+ */
+import react from '@vitejs/plugin-react';
+import { createServer, type Plugin } from 'vite';
+
+const emptyRoot = '<div id="root"></div>';
+
+export async function renderFirstScreen(root: string): Promise<string> {
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'error',
+    appType: 'custom',
+    plugins: [react()],
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const entry = (await server.ssrLoadModule('/src/prerender.tsx')) as {
+      renderFirstScreen: () => string;
+    };
+    return entry.renderFirstScreen();
+  } finally {
+    await server.close();
+  }
+}
+
+export function prerenderPlugin(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'trigger-atlas:prerender',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    transformIndexHtml: {
+      order: 'pre',
+      async handler(html) {
+        if (!html.includes(emptyRoot)) {
+          throw new Error(`prerender: index.html has no ${emptyRoot} to fill`);
+        }
+        const screen = await renderFirstScreen(root);
+        return html.replace(emptyRoot, `<div id="root">${screen}</div>`);
+      },
+    },
+  };
+}
