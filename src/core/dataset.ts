@@ -186,28 +186,29 @@ class DatasetChecker {
       }
       this.claimedMuscleIds.set(rawId, file);
     }
-    this.reportSchemaIssues(MuscleRecord, raw, where);
+    const record = this.parseReportingIssues(MuscleRecord, raw, where);
     this.checkRawRefs(raw, ['referral'], where, 'muscle');
     if (isObject(raw) && Array.isArray(raw.triggerPoints)) {
       raw.triggerPoints.forEach((_, j) =>
         this.checkRawRefs(raw, ['triggerPoints', j, 'referral'], where, 'muscle'),
       );
     }
-    const parsed = MuscleRecord.safeParse(raw);
-    if (!parsed.success) return;
-    const record = parsed.data;
+    if (!record) return;
     this.checkTriggerPoints(record, where);
     this.muscles.set(record.id, record);
   }
 
-  /** Schema issues, except bad region strings: checkRawRefs words those better. */
-  private reportSchemaIssues(
-    schema: z.ZodType,
+  /**
+   * Parses once: the value when it fits the schema, else null and its issues reported, except bad
+   * region strings (checkRawRefs words those better).
+   */
+  private parseReportingIssues<T>(
+    schema: z.ZodType<T>,
     raw: unknown,
     where: (path: IssuePath) => string,
-  ): void {
+  ): T | null {
     const parsed = schema.safeParse(raw);
-    if (parsed.success) return;
+    if (parsed.success) return parsed.data;
     const leftToRefCheck = (path: IssuePath): boolean =>
       this.vocabulary !== undefined &&
       isRegionRefPath(path) &&
@@ -217,6 +218,7 @@ class DatasetChecker {
     for (const { path, message } of describeIssues(error, raw, schema)) {
       this.errors.push(`${where(path)}: ${message}`);
     }
+    return null;
   }
 
   /** Region references under `referralPath` (or a condition's `regions`), checked against the vocabulary. */
@@ -368,7 +370,7 @@ class DatasetChecker {
       this.errors.push(`${where(['id'])}: duplicate condition id "${rawId}"`);
       return;
     }
-    this.reportSchemaIssues(Condition, json, where);
+    const condition = this.parseReportingIssues(Condition, json, where);
     this.checkRawRefs(json, [], where, 'condition');
     const muscleIds = [...this.claimedMuscleIds.keys()];
     const listed = isObject(json) && Array.isArray(json.muscles) ? json.muscles : [];
@@ -383,8 +385,7 @@ class DatasetChecker {
       }
       seen.add(id);
     });
-    const parsed = Condition.safeParse(json);
-    if (parsed.success) this.conditions.set(parsed.data.id, parsed.data);
+    if (condition) this.conditions.set(condition.id, condition);
   }
 
   private buildDataset(regions: RegionVocabulary): Dataset {
