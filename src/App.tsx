@@ -15,6 +15,7 @@ import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePresentationKeys } from './ui/usePresentationKeys.ts';
 import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
+import { markFirstScreenDone } from './state/firstScreen.ts';
 import { loadModelSource } from './scene/modelSource.ts';
 
 let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
@@ -68,14 +69,14 @@ export function App() {
         restoreFromUrl(loaded);
         stopUrl = followStoreIntoUrl();
         if (useAppStore.getState().webgl === 'unavailable') {
-          document.documentElement.dataset.ready = 'true';
+          markFirstScreenDone();
         }
       })
       .catch((error: unknown) => {
         useAppStore
           .getState()
           .setDatasetError(error instanceof Error ? error.message : String(error));
-        document.documentElement.dataset.ready = 'true';
+        markFirstScreenDone();
       });
     return () => stopUrl();
   }, []);

@@ -10,6 +10,7 @@ import { createSceneLights } from './sceneLights.ts';
 import { getSurface, isSurfaceHidden, revealSurface } from './surface.ts';
 import { getSceneModel, getSceneView, isCameraMoving, setSceneView } from './sceneModel.ts';
 import { installTestHooks } from '../state/testHooks.ts';
+import { markFirstScreenDone } from '../state/firstScreen.ts';
 import { webglAvailable } from '../ui/webgl.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 
@@ -42,7 +43,7 @@ function DrawnSignal() {
     setTimeout(() => {
       const root = document.documentElement;
       root.dataset.drawn = key;
-      root.dataset.ready = 'true';
+      markFirstScreenDone();
     }, 0);
   });
   return null;

@@ -3,6 +3,7 @@
  * app can offer "Reload" instead of replacing itself under the user.
  */
 import { create } from 'zustand';
+import { whenFirstScreenDone } from './firstScreen.ts';
 
 interface OfflineState {
   readonly updateReady: boolean;
@@ -34,25 +35,13 @@ function watchForUpdate(registration: ServiceWorkerRegistration): void {
   });
 }
 
-/** Runs `task` once the page reports itself drawn (`data-ready`), the model included. */
-function whenPageReady(task: () => void): void {
-  const root = document.documentElement;
-  if (root.dataset.ready === 'true') return task();
-  const observer = new MutationObserver(() => {
-    if (root.dataset.ready !== 'true') return;
-    observer.disconnect();
-    task();
-  });
-  observer.observe(root, { attributes: true, attributeFilter: ['data-ready'] });
-}
-
 /**
  * Registers the service worker once the page is drawn: its precache download (the whole app and
  * the model) then never competes with the first visit's own loading.
  */
 export function registerOffline(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  whenPageReady(registerWorker);
+  whenFirstScreenDone(registerWorker);
 }
 
 function registerWorker(): void {
