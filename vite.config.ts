@@ -4,9 +4,17 @@ import { offlinePlugin } from './scripts/offline-plugin.ts';
 import { cspPlugin } from './scripts/csp-plugin.ts';
 import { compressPlugin } from './scripts/compress-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
+import { datasetPlugin } from './scripts/dataset-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), prerenderPlugin(), offlinePlugin(), cspPlugin(), compressPlugin()],
+  plugins: [
+    react(),
+    datasetPlugin(),
+    prerenderPlugin(),
+    offlinePlugin(),
+    cspPlugin(),
+    compressPlugin(),
+  ],
   // ES module workers: the model worker loads its picking-tree code only when asked
   worker: { format: 'es' },
   build: {

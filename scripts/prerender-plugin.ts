@@ -5,6 +5,7 @@
  */
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin } from 'vite';
+import { datasetPlugin } from './dataset-plugin.ts';
 
 const emptyRoot = '<div id="root"></div>';
 
@@ -14,7 +15,7 @@ export async function renderFirstScreen(root: string): Promise<string> {
     configFile: false,
     logLevel: 'error',
     appType: 'custom',
-    plugins: [react()],
+    plugins: [react(), datasetPlugin()],
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
   });

@@ -5,7 +5,7 @@
  * reference into a full region id for either side.
  */
 import { z } from 'zod';
-import bundledRegionNames from '../../data/anatomy/region-names.json';
+import bundledRegionNames from '../../data/anatomy/region-names.json' with { type: 'json' };
 import { describeIssues, joinPath } from './issues.ts';
 import type { RegionRef } from './schema.ts';
 import { didYouMean } from './suggest.ts';

@@ -1,0 +1,59 @@
+/**
+ * Vite plugin: the dataset as the module `virtual:checked-dataset`, checked at build time (and by
+ * the dev server) with the same src/core code `npm run validate:data` uses. Data that fails its
+ * checks fails the build with the validator's path-precise messages; the browser then only builds
+ * the lookups (src/core/dataset.ts assembleDataset) instead of parsing every record again.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
+import { checkedDataOf } from '../src/core/dataset.ts';
+import { defaultDataDir, defaultModelPath, readDataset } from './read-data.ts';
+
+export const checkedDatasetId = 'virtual:checked-dataset';
+const resolvedId = `\0${checkedDatasetId}`;
+
+/** Every file the check reads: a change to any of them reloads the module in the dev server. */
+function inputFiles(dataDir: string): string[] {
+  const jsonIn = (folder: string) =>
+    readdirSync(join(dataDir, folder))
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => join(dataDir, folder, name));
+  return [
+    ...jsonIn('muscles'),
+    ...jsonIn('conditions'),
+    join(dataDir, 'anatomy/landmarks.json'),
+    join(dataDir, 'anatomy/region-names.json'),
+    defaultModelPath,
+  ];
+}
+
+/** The module's code, or an error listing every problem. */
+export function checkedDatasetModule(dataDir = defaultDataDir): string {
+  const result = readDataset({ dataDir });
+  if (!result.ok) {
+    throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
+  }
+  const read = (path: string): unknown => JSON.parse(readFileSync(join(dataDir, path), 'utf8'));
+  const data = checkedDataOf(
+    result.dataset,
+    read('anatomy/landmarks.json'),
+    read('anatomy/region-names.json'),
+  );
+  // JSON.parse of a string: faster to load than the same data as an object literal
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
+export function datasetPlugin(dataDir = defaultDataDir): Plugin {
+  return {
+    name: 'trigger-atlas:checked-dataset',
+    resolveId(source) {
+      return source === checkedDatasetId ? resolvedId : null;
+    },
+    load(id) {
+      if (id !== resolvedId) return null;
+      for (const file of inputFiles(dataDir)) this.addWatchFile(file);
+      return checkedDatasetModule(dataDir);
+    },
+  };
+}
