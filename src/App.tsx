@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { useAppStore } from './state/store.ts';
 import { loadAppData } from './state/loadAppData.ts';
 import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
@@ -28,14 +28,7 @@ function loadViewer() {
   });
   return viewerModule;
 }
-const Viewer = lazy(() => loadViewer().then((m) => ({ default: m.Viewer })));
-
 const viewerLoading = <p className="viewer-message">Loading the 3D body…</p>;
-
-/** Runs `task` once the browser has painted the page's first frame. */
-function afterFirstPaint(task: () => void): void {
-  requestAnimationFrame(() => setTimeout(task, 0));
-}
 
 export function App() {
   const datasetError = useAppStore((s) => s.datasetError);
@@ -43,21 +36,25 @@ export function App() {
   const present = useAppStore((s) => s.present);
   const comparing = useAppStore((s) => s.compare !== null);
   const mode = useAppStore((s) => s.mode);
-  // the 3D view mounts from the first effect on: the first render (and the page's prerendered
-  // HTML, scripts/prerender-plugin.ts) shows its loading line and never starts the 3D code
-  const [viewerWanted, setViewerWanted] = useState(false);
+  // the 3D view's component once its code is here (state, not lazy + Suspense: React holds back a
+  // suspended part's reveal for up to 300 ms). The first render, like the page's prerendered HTML
+  // (scripts/prerender-plugin.ts), shows the loading line and never starts the 3D code.
+  const [viewer, setViewer] = useState<{ readonly View: ComponentType } | null>(null);
+  const [viewerError, setViewerError] = useState<string | null>(null);
   usePresentationKeys();
 
   useEffect(() => {
     installTestHooks();
     registerOffline();
     if (webglAvailable()) {
-      // the model is on its way already (main.tsx); the 3D code runs on the main thread, so it
-      // waits until the panels have painted
-      afterFirstPaint(() => {
-        void loadViewer();
-      });
-      setViewerWanted(true);
+      // the model is on its way already (main.tsx)
+      loadViewer().then(
+        (module) => setViewer({ View: module.Viewer }),
+        (error: unknown) =>
+          setViewerError(
+            `The 3D view's code could not be loaded (${error instanceof Error ? error.message : String(error)}).`,
+          ),
+      );
     } else {
       loadModelSource().stop();
       useAppStore.getState().setWebgl('unavailable');
@@ -106,10 +103,15 @@ export function App() {
             </div>
           ) : webgl === 'unavailable' ? (
             <NoWebGL />
-          ) : viewerWanted ? (
-            <Suspense fallback={viewerLoading}>
-              <Viewer />
-            </Suspense>
+          ) : viewerError ? (
+            <div className="viewer-message" role="alert">
+              <p>
+                <strong>The 3D body could not be shown.</strong> {viewerError}
+              </p>
+              <p>Search and the muscle list still work.</p>
+            </div>
+          ) : viewer ? (
+            <viewer.View />
           ) : (
             viewerLoading
           )}

@@ -35,3 +35,11 @@ test('a damaged model file is reported by name, and search still works', async (
   await expect(alert).toContainText('body.glb: not a binary glTF file');
   await searchStillWorks(page);
 });
+
+test('3D code that cannot be loaded is reported, and search still works', async ({ page }) => {
+  await page.route('**/assets/Viewer-*.js', (route) => route.abort('connectionreset'));
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: 'The 3D body could not be shown' });
+  await expect(alert).toContainText("The 3D view's code could not be loaded");
+  await searchStillWorks(page);
+});
