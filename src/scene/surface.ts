@@ -10,6 +10,7 @@
 import { ACESFilmicToneMapping, SRGBColorSpace, WebGLRenderer } from 'three';
 import { clearColor, glAttributes } from './canvasSettings.ts';
 import { warmUpShaders } from './warmup.ts';
+import { takeProbeCanvas } from '../ui/webgl.ts';
 
 let renderer: WebGLRenderer | null = null;
 
@@ -24,7 +25,7 @@ export function revealSurface(surface: WebGLRenderer): void {
 /** The renderer, with its canvas not yet in the page. Throws when WebGL cannot be had. */
 export function getSurface(): WebGLRenderer {
   if (renderer) return renderer;
-  const canvas = document.createElement('canvas');
+  const canvas = takeProbeCanvas() ?? document.createElement('canvas');
   canvas.style.display = 'none';
   const made = new WebGLRenderer({ canvas, ...glAttributes() });
   // what react-three-fiber sets on its renderers: set now, so the warm-up compiles the same shaders

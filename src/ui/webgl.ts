@@ -1,18 +1,48 @@
-let probe: { available: boolean; software: boolean } | null = null;
+interface Probe {
+  readonly available: boolean;
+  readonly software: boolean;
+  /** A software rasterizer's WebGL 2 canvas, kept for the body view's renderer. */
+  canvas: HTMLCanvasElement | null;
+}
+
+let probe: Probe | null = null;
 
 /** Renderer names of software rasterizers (Chromium's SwiftShader, Mesa's llvmpipe, ...). */
 const softwareRenderers = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-function probeWebgl(): { available: boolean; software: boolean } {
+/**
+ * What the body view's renderer asks for where WebGL runs on the CPU (src/scene/canvasSettings.ts
+ * and three's defaults): the probe's context is then the one the view draws with.
+ */
+const softwareAttributes: WebGLContextAttributes = {
+  alpha: false,
+  antialias: false,
+  depth: true,
+  stencil: false,
+  premultipliedAlpha: true,
+  preserveDrawingBuffer: false,
+  powerPreference: 'high-performance',
+};
+
+function probeWebgl(): Probe {
   if (probe) return probe;
   try {
     const canvas = document.createElement('canvas');
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const gl =
+      canvas.getContext('webgl2', softwareAttributes) ??
+      canvas.getContext('webgl', softwareAttributes);
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    probe = { available: Boolean(gl), software: softwareRenderers.test(renderer) };
+    const software = softwareRenderers.test(renderer);
+    // creating a context costs tens of milliseconds on the CPU: the view reuses this one there
+    const reusable = software && typeof WebGL2RenderingContext !== 'undefined';
+    probe = {
+      available: Boolean(gl),
+      software,
+      canvas: reusable && gl instanceof WebGL2RenderingContext ? canvas : null,
+    };
   } catch {
-    probe = { available: false, software: false };
+    probe = { available: false, software: false, canvas: null };
   }
   return probe;
 }
@@ -28,4 +58,14 @@ export function webglAvailable(): boolean {
  */
 export function softwareRendering(): boolean {
   return probeWebgl().software;
+}
+
+/**
+ * On a software rasterizer, the probe's canvas, whose WebGL 2 context already has the view's
+ * settings; handed out once. Elsewhere null: the view makes its own, multisampled.
+ */
+export function takeProbeCanvas(): HTMLCanvasElement | null {
+  const canvas = probeWebgl().canvas;
+  if (probe) probe.canvas = null;
+  return canvas;
 }
