@@ -4,21 +4,24 @@
  * checks fails the build with the validator's path-precise messages; the browser then only builds
  * the lookups (src/core/dataset.ts assembleDataset) instead of parsing every record again.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkedDataOf } from '../src/core/dataset.ts';
 import { defaultDataDir, defaultModelPath, readDataset } from './read-data.ts';
 
-export const checkedDatasetId = 'virtual:checked-dataset';
+const checkedDatasetId = 'virtual:checked-dataset';
 const resolvedId = `\0${checkedDatasetId}`;
 
 /** Every file the check reads: a change to any of them reloads the module in the dev server. */
 function inputFiles(dataDir: string): string[] {
+  // a missing folder is the check's to report, with its own words
   const jsonIn = (folder: string) =>
-    readdirSync(join(dataDir, folder))
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => join(dataDir, folder, name));
+    existsSync(join(dataDir, folder))
+      ? readdirSync(join(dataDir, folder))
+          .filter((name) => name.endsWith('.json'))
+          .map((name) => join(dataDir, folder, name))
+      : [];
   return [
     ...jsonIn('muscles'),
     ...jsonIn('conditions'),

@@ -9,7 +9,7 @@ import { datasetPlugin } from './dataset-plugin.ts';
 
 const emptyRoot = '<div id="root"></div>';
 
-export async function renderFirstScreen(root: string): Promise<string> {
+async function prerenderFirstScreen(root: string): Promise<string> {
   const server = await createServer({
     root,
     configFile: false,
@@ -43,7 +43,7 @@ export function prerenderPlugin(): Plugin {
         if (!html.includes(emptyRoot)) {
           throw new Error(`prerender: index.html has no ${emptyRoot} to fill`);
         }
-        const screen = await renderFirstScreen(root);
+        const screen = await prerenderFirstScreen(root);
         return html.replace(emptyRoot, `<div id="root">${screen}</div>`);
       },
     },

@@ -50,10 +50,12 @@ export function App() {
       // the model is on its way already (main.tsx)
       loadViewer().then(
         (module) => setViewer({ View: module.Viewer }),
-        (error: unknown) =>
+        (error: unknown) => {
           setViewerError(
             `The 3D view's code could not be loaded (${error instanceof Error ? error.message : String(error)}).`,
-          ),
+          );
+          markFirstScreenDone();
+        },
       );
     } else {
       loadModelSource().stop();

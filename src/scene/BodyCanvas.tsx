@@ -5,6 +5,8 @@
  */
 import {
   Component,
+  Suspense,
+  useEffect,
   useInsertionEffect,
   useLayoutEffect,
   useRef,
@@ -19,8 +21,8 @@ import {
   type RootState,
 } from '@react-three/fiber';
 import { Group, Mesh } from 'three';
-import { cameraSettings } from './canvasSettings.ts';
-import { getSurface } from './surface.ts';
+import { canvasSettings } from './canvasSettings.ts';
+import { getSurface, isSurfaceHidden, onSurfaceShown, releaseSurface } from './surface.ts';
 
 interface Size {
   width: number;
@@ -83,11 +85,26 @@ export function BodyCanvas({ children, label, onCreated, onPointerMissed }: Body
     () => () => {
       root.current?.unmount();
       root.current = null;
+      releaseSurface(renderer);
     },
-    [],
+    [renderer],
   );
 
-  const scene = <ForwardErrors onError={setError}>{children}</ForwardErrors>;
+  // the loading line stays until the body's first frame shows the canvas
+  const loading = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const hide = () => {
+      if (loading.current) loading.current.hidden = true;
+    };
+    if (!isSurfaceHidden(renderer)) hide();
+    return onSurfaceShown(hide);
+  }, [renderer]);
+
+  const tree = (
+    <ForwardErrors onError={setError}>
+      <Suspense fallback={null}>{children}</Suspense>
+    </ForwardErrors>
+  );
 
   // the size is read at once, in this commit, then followed
   useLayoutEffect(() => {
@@ -103,31 +120,36 @@ export function BodyCanvas({ children, label, onCreated, onPointerMissed }: Body
     const element = container.current;
     if (!element || !size || size.width === 0 || size.height === 0) return;
     const canvas = renderer.domElement;
-    if (canvas.parentElement !== element) {
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', label);
-      element.appendChild(canvas);
-    }
+    if (canvas.parentElement !== element) element.appendChild(canvas);
     root.current ??= createRoot(canvas);
+    const { frameloop, dpr, camera } = canvasSettings();
     root.current
       .configure({
         gl: renderer,
         events,
-        frameloop: 'demand',
-        dpr: [1, 2],
-        camera: { ...cameraSettings, position: [...cameraSettings.position] },
+        frameloop,
+        dpr,
+        camera,
         size,
         onPointerMissed,
         onCreated: (state) => {
-          // pointer events on the container, so overlays inside it do not swallow them
+          // pointer events on the container, as <Canvas> does
           state.events.connect?.(element);
           onCreated(state);
         },
       })
       // only a root already being disposed refuses its configuration: nothing to show for it
       .catch((failure: unknown) => reportError(failure));
-    root.current.render(scene);
+    root.current.render(tree);
   });
 
-  return <div ref={container} style={containerStyle} />;
+  return (
+    <>
+      {/* labelled here, not on the canvas, which stays hidden until the body is drawn */}
+      <div ref={container} style={containerStyle} role="img" aria-label={label} />
+      <p ref={loading} className="viewer-message overlay" role="status">
+        Loading the 3D body…
+      </p>
+    </>
+  );
 }

@@ -109,6 +109,10 @@ class ModelErrorBoundary extends Component<{ children: ReactNode }, { error: str
   static getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+  override componentDidCatch() {
+    // the message is the first screen's last piece
+    markFirstScreenDone();
+  }
   override render() {
     if (this.state.error) {
       return (

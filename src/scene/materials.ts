@@ -62,8 +62,8 @@ export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms:
     color: skinColor,
     transparent: true,
     depthWrite: false,
-    // front faces only: the far side's inner face hides behind the muscles anyway, and a second
-    // pass over the whole body costs about a quarter of the frame under software rendering
+    // front faces only: a second pass for the far side's inner face cost about a quarter of the
+    // frame under software rendering, and the muscles hide that face unless they are switched off
   });
   material.onBeforeCompile = (shader) => {
     shader.uniforms.uSkinAlpha = uniforms.uSkinAlpha;

@@ -1,5 +1,5 @@
 /**
- * Starts loading the body model the moment the page knows it can draw: the model worker downloads,
+ * Starts loading the body model from the page's first line (main.tsx): the model worker downloads,
  * reads and merges the file while the page renders its panels. No three.js in this module, so the
  * page's first chunk stays small.
  */

@@ -13,6 +13,7 @@ import { warmUpShaders } from './warmup.ts';
 import { takeProbeCanvas } from '../ui/webgl.ts';
 
 let renderer: WebGLRenderer | null = null;
+const shownListeners = new Set<() => void>();
 
 export function isSurfaceHidden(surface: WebGLRenderer): boolean {
   return surface.domElement.style.display === 'none';
@@ -20,6 +21,21 @@ export function isSurfaceHidden(surface: WebGLRenderer): boolean {
 
 export function revealSurface(surface: WebGLRenderer): void {
   surface.domElement.style.display = 'block';
+  for (const listener of shownListeners) listener();
+}
+
+/** Calls `listener` when the canvas is shown; returns what unsubscribes. */
+export function onSurfaceShown(listener: () => void): () => void {
+  shownListeners.add(listener);
+  return () => shownListeners.delete(listener);
+}
+
+/**
+ * Forgets the renderer when its view is removed: react-three-fiber's unmount forces its context
+ * lost, so a later view needs a new one.
+ */
+export function releaseSurface(surface: WebGLRenderer): void {
+  if (renderer === surface) renderer = null;
 }
 
 /** The renderer, with its canvas not yet in the page. Throws when WebGL cannot be had. */

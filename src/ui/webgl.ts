@@ -11,26 +11,30 @@ let probe: Probe | null = null;
 const softwareRenderers = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
 /**
- * What the body view's renderer asks for where WebGL runs on the CPU (src/scene/canvasSettings.ts
- * and three's defaults): the probe's context is then the one the view draws with.
+ * The body view's WebGL context (three's defaults, with the view's choices). The probe asks for
+ * the software one, so on a software rasterizer its context is the one the view draws with.
  */
-const softwareAttributes: WebGLContextAttributes = {
-  alpha: false,
-  antialias: false,
-  depth: true,
-  stencil: false,
-  premultipliedAlpha: true,
-  preserveDrawingBuffer: false,
-  powerPreference: 'high-performance',
-};
+export function viewContextAttributes(software: boolean): WebGLContextAttributes {
+  return {
+    alpha: false,
+    // multisampling costs a large share of every frame where WebGL runs on the CPU
+    antialias: !software,
+    depth: true,
+    stencil: false,
+    premultipliedAlpha: true,
+    // image export draws a fresh frame before reading the canvas, so no preserved buffer
+    preserveDrawingBuffer: false,
+    powerPreference: 'high-performance',
+  };
+}
 
 function probeWebgl(): Probe {
   if (probe) return probe;
   try {
     const canvas = document.createElement('canvas');
     const gl =
-      canvas.getContext('webgl2', softwareAttributes) ??
-      canvas.getContext('webgl', softwareAttributes);
+      canvas.getContext('webgl2', viewContextAttributes(true)) ??
+      canvas.getContext('webgl', viewContextAttributes(true));
     const info = gl?.getExtension('WEBGL_debug_renderer_info');
     const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
     const software = softwareRenderers.test(renderer);

@@ -30,3 +30,17 @@ test('the app takes over the prerendered screen: one header, one introduction', 
   await expect(page.getByRole('combobox', { name: 'Search muscles' })).toBeEnabled();
   expect(errors).toEqual([]);
 });
+
+test('the stage says the body is loading until the body is drawn', async ({ page }) => {
+  // hold the model back, so the 3D code is there well before the body can be drawn
+  await page.route('**/models/body.glb', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  const loading = page.getByRole('status').filter({ hasText: 'Loading the 3D body…' });
+  await expect(page.getByRole('img', { name: /^3D body/ })).toBeAttached();
+  await expect(loading).toBeVisible();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await expect(loading).toBeHidden();
+});
