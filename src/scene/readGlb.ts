@@ -212,8 +212,12 @@ const typedKinds: Record<
   5126: { array: Float32Array, max: 1, signed: false },
 };
 
-/** A node's local transform as a 3×4 column-major affine matrix (no hierarchy in our file). */
-function nodeMatrix(node: GltfNode): number[] {
+/** A 3×4 column-major affine matrix: the linear part's three columns, then the translation. */
+// prettier-ignore
+type Affine = readonly [number, number, number, number, number, number, number, number, number, number, number, number];
+
+/** A node's local transform (no hierarchy in our file). */
+function nodeMatrix(node: GltfNode): Affine {
   if (node.children?.length)
     throw new GlbError(`node "${node.name}" has children; expected flat nodes`);
   if (node.matrix) {
@@ -243,7 +247,7 @@ function nodeMatrix(node: GltfNode): number[] {
 interface Part {
   readonly name: string;
   readonly extras: Record<string, unknown>;
-  readonly matrix: number[];
+  readonly matrix: Affine;
   readonly position: AccessorReader;
   readonly normal: AccessorReader | null;
   readonly color: AccessorReader | null;
@@ -375,20 +379,7 @@ function mergeParts(
   let at = 0;
   for (const part of parts) {
     // the matrix in locals: this loop runs for every vertex of the body, before it is optimized
-    const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = part.matrix as [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-    ];
+    const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = part.matrix;
     const vertices = part.position.count;
     const p = part.position.values();
     const n = part.normal?.values() ?? null;
