@@ -23,6 +23,7 @@ import { MeshoptDecoder } from 'meshoptimizer';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build, preview, type PreviewServer } from 'vite';
+import { messageOf } from '../src/core/errors.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const jsonOutput = process.argv.includes('--json');
@@ -477,7 +478,7 @@ async function runLighthouse(url: string): Promise<LighthouseScores> {
       performance: null,
       accessibility: null,
       bestPractices: null,
-      error: error instanceof Error ? error.message : String(error),
+      error: messageOf(error),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -17,6 +17,7 @@ import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
 import { markFirstScreenDone } from './state/firstScreen.ts';
 import { loadModelSource } from './scene/modelSource.ts';
+import { messageOf } from './core/errors.ts';
 
 let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
 function loadViewer() {
@@ -51,9 +52,7 @@ export function App() {
       loadViewer().then(
         (module) => setViewer({ View: module.Viewer }),
         (error: unknown) => {
-          setViewerError(
-            `The 3D view's code could not be loaded (${error instanceof Error ? error.message : String(error)}).`,
-          );
+          setViewerError(`The 3D view's code could not be loaded (${messageOf(error)}).`);
           markFirstScreenDone();
         },
       );
@@ -72,9 +71,7 @@ export function App() {
         }
       })
       .catch((error: unknown) => {
-        useAppStore
-          .getState()
-          .setDatasetError(error instanceof Error ? error.message : String(error));
+        useAppStore.getState().setDatasetError(messageOf(error));
         markFirstScreenDone();
       });
     return () => stopUrl();

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { describeIssues, joinPath, type IssuePath } from './issues.ts';
+import { messageOf } from './errors.ts';
 
 export const sessionsFileFormat = 'trigger-atlas-sessions';
 export const sessionsFileVersion = 2;
@@ -199,7 +200,7 @@ export function parseSessionsFile(
     try {
       json = JSON.parse(text);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = messageOf(error);
       return fail('not-json', `the file is not valid JSON (${clip(detail, 120)})`);
     }
     const foreign = (why: string) =>

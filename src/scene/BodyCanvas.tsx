@@ -22,6 +22,7 @@ import {
 } from '@react-three/fiber';
 import { Group, Mesh } from 'three';
 import { canvasSettings } from './canvasSettings.ts';
+import { toError } from '../core/errors.ts';
 import { getSurface, isSurfaceHidden, onSurfaceShown, releaseSurface } from './surface.ts';
 
 interface Size {
@@ -56,7 +57,7 @@ class ForwardErrors extends Component<
     return { failed: true };
   }
   override componentDidCatch(error: unknown) {
-    this.props.onError(error instanceof Error ? error : new Error(String(error)));
+    this.props.onError(toError(error));
   }
   override render() {
     return this.state.failed ? null : this.props.children;

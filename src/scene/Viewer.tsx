@@ -13,6 +13,7 @@ import { installTestHooks } from '../state/testHooks.ts';
 import { markFirstScreenDone } from '../state/firstScreen.ts';
 import { webglAvailable } from '../ui/webgl.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
+import { messageOf } from '../core/errors.ts';
 
 installTestHooks({ musclePoint, pickAt, projectRegion, drawNow: () => getSceneView()?.render() });
 
@@ -107,7 +108,7 @@ function ContextLossGuard() {
 class ModelErrorBoundary extends Component<{ children: ReactNode }, { error: string | null }> {
   override state = { error: null as string | null };
   static getDerivedStateFromError(error: unknown) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: messageOf(error) };
   }
   override componentDidCatch() {
     // the message is the first screen's last piece

@@ -13,6 +13,7 @@ import {
   type ModelWorkerMessage,
   type ModelWorkerRequest,
 } from './modelData.ts';
+import { messageOf } from '../core/errors.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ModelWorkerRequest>) => void) | null;
@@ -21,8 +22,6 @@ const scope = self as unknown as {
 
 type TreeSources = Record<keyof ModelTrees, Pick<GeometryData, 'position' | 'index'>>;
 let treeSources: TreeSources | null = null;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 class DownloadError extends Error {}
 

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { buildModel, type PreparedModel } from './prepareModel.ts';
 import { loadModelSource } from './modelSource.ts';
+import { toError } from '../core/errors.ts';
 
 let preparedModel: Promise<PreparedModel> | null = null;
 /** The model, wrapped in geometries once, however often the view mounts. */
@@ -22,8 +23,7 @@ export function usePreparedModel(): PreparedModel | null {
     let current = true;
     loadPreparedModel().then(
       (loaded) => current && setModel(loaded),
-      (failure: unknown) =>
-        current && setError(failure instanceof Error ? failure : new Error(String(failure))),
+      (failure: unknown) => current && setError(toError(failure)),
     );
     return () => {
       current = false;

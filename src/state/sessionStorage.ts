@@ -5,6 +5,7 @@
  * failed transaction, so whatever was saved before stays as it was.
  */
 import { readStoredSession, type Session } from '../core/sessions.ts';
+import { messageOf } from '../core/errors.ts';
 
 const databaseName = 'trigger-atlas';
 const databaseVersion = 1;
@@ -48,7 +49,7 @@ function storageError(problem: StorageProblem, detail?: string): StorageError {
 
 function errorOf(error: unknown): StorageError {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   if (name === 'QuotaExceededError') return storageError('quota');
   if (name === 'SecurityError' || name === 'InvalidStateError') {
     return storageError('unavailable', detail);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { composeExport, download } from './exportImage.ts';
 import { legendEntries } from './legendEntries.ts';
+import { messageOf } from '../core/errors.ts';
 
 /** Saves the current view, with its legend, as a PNG. */
 export function ExportImageButton() {
@@ -23,9 +24,7 @@ export function ExportImageButton() {
       const name = state.selection ? `${state.selection.muscle}-${state.selection.side}` : 'view';
       download(blob, `trigger-atlas-${name}.png`);
     } catch (error) {
-      state.notify(
-        `The image could not be saved: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      state.notify(`The image could not be saved: ${messageOf(error)}`);
     } finally {
       setBusy(false);
     }
