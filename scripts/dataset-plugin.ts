@@ -37,12 +37,10 @@ export function checkedDatasetModule(dataDir = defaultDataDir): string {
   if (!result.ok) {
     throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
   }
-  const read = (path: string): unknown => JSON.parse(readFileSync(join(dataDir, path), 'utf8'));
-  const data = checkedDataOf(
-    result.dataset,
-    read('anatomy/landmarks.json'),
-    read('anatomy/region-names.json'),
+  const landmarks: unknown = JSON.parse(
+    readFileSync(join(dataDir, 'anatomy/landmarks.json'), 'utf8'),
   );
+  const data = checkedDataOf(result.dataset, landmarks);
   // JSON.parse of a string: faster to load than the same data as an object literal
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }

@@ -420,25 +420,20 @@ function datasetOf(
 
 /**
  * The dataset as the build hands it to the browser (scripts/dataset-plugin.ts): the records and
- * conditions exactly as loadDataset parsed and cross-checked them, with the region files.
+ * conditions exactly as loadDataset parsed and cross-checked them, with the landmarks file (the
+ * region names are bundled with src/core/regions.ts).
  */
 export interface CheckedData {
   readonly muscles: readonly MuscleRecord[];
   readonly conditions: readonly Condition[];
   readonly landmarks: unknown;
-  readonly regionNames: unknown;
 }
 
-export function checkedDataOf(
-  dataset: Dataset,
-  landmarks: unknown,
-  regionNames: unknown,
-): CheckedData {
+export function checkedDataOf(dataset: Dataset, landmarks: unknown): CheckedData {
   return {
     muscles: [...dataset.muscles.values()],
     conditions: [...dataset.conditions.values()],
     landmarks,
-    regionNames,
   };
 }
 
@@ -447,7 +442,7 @@ export function checkedDataOf(
  * record again (the browser would spend about 80 ms of its start on that).
  */
 export function assembleDataset(data: CheckedData): Dataset {
-  const vocabulary = readRegionVocabulary(data.landmarks, data.regionNames);
+  const vocabulary = readRegionVocabulary(data.landmarks);
   if (!vocabulary.ok) throw new Error(vocabulary.errors.join('\n'));
   return datasetOf(data.muscles, data.conditions, vocabulary.vocabulary);
 }

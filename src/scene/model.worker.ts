@@ -37,7 +37,6 @@ async function download(url: string): Promise<ArrayBuffer> {
 
 async function read(url: string): Promise<void> {
   const [buffer] = await Promise.all([download(url), MeshoptDecoder.ready]);
-  const started = performance.now();
   const model = readBodyGlb(buffer, MeshoptDecoder);
   // the trees are built later from copies: the model's own arrays go to the page now
   const copy = (g: GeometryData) => ({ position: g.position.slice(), index: g.index.slice() });
@@ -47,22 +46,15 @@ async function read(url: string): Promise<void> {
     skeleton: copy(model.skeleton),
     skin: copy(model.skin),
   };
-  scope.postMessage(
-    { type: 'model', model, ms: performance.now() - started },
-    transferablesOf(model),
-  );
+  scope.postMessage({ type: 'model', model }, transferablesOf(model));
 }
 
 async function trees(): Promise<void> {
   if (!treeSources) throw new Error('the picking trees were asked for before the model was read');
-  const started = performance.now();
   const { buildTrees, treeTransferables } = await import('./buildTrees.ts');
   const built = buildTrees(treeSources);
   treeSources = null;
-  scope.postMessage(
-    { type: 'trees', trees: built, ms: performance.now() - started },
-    treeTransferables(built),
-  );
+  scope.postMessage({ type: 'trees', trees: built }, treeTransferables(built));
 }
 
 scope.onmessage = (event) => {

@@ -72,8 +72,8 @@ export type ModelWorkerRequest =
 
 /** Messages from the model worker. */
 export type ModelWorkerMessage =
-  | { readonly type: 'model'; readonly model: ModelData; readonly ms: number }
-  | { readonly type: 'trees'; readonly trees: ModelTrees; readonly ms: number }
+  | { readonly type: 'model'; readonly model: ModelData }
+  | { readonly type: 'trees'; readonly trees: ModelTrees }
   | { readonly type: 'error'; readonly stage: 'download' | 'read'; readonly message: string };
 
 /** The buffers a message can hand over instead of copying. */

@@ -69,12 +69,8 @@ export async function warmUpShaders(
   stillHidden: () => boolean,
 ): Promise<void> {
   const materials = getBodyMaterials();
-  const list: Material[] = [
-    materials.muscle.S,
-    materials.skeleton,
-    materials.skin.material,
-    markerLike,
-  ];
+  // the muscles' material stands for the skeleton's too: the same shader and state
+  const list: Material[] = [materials.muscle.S, materials.skin.material, markerLike];
   const geometry = warmupGeometry();
   const scene = new Scene();
   scene.add(...createSceneLights());
