@@ -1,9 +1,8 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect } from 'react';
 import { useAppStore } from './state/store.ts';
 import { loadAppData } from './state/loadAppData.ts';
 import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
 import { installTestHooks } from './state/testHooks.ts';
-import { webglAvailable } from './ui/webgl.ts';
 import { Header } from './ui/Header.tsx';
 import { MuscleBrowser } from './ui/MuscleBrowser.tsx';
 import { RegionPicker } from './ui/RegionPicker.tsx';
@@ -16,20 +15,8 @@ import { usePresentationKeys } from './ui/usePresentationKeys.ts';
 import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
 import { markFirstScreenDone } from './state/firstScreen.ts';
-import { loadModelSource } from './scene/modelSource.ts';
+import { ViewHost } from './scene/ViewHost.tsx';
 import { messageOf } from './core/errors.ts';
-
-let viewerModule: Promise<typeof import('./scene/Viewer.tsx')> | null = null;
-function loadViewer() {
-  // the renderer is made and the shaders start compiling as soon as the code is here, in a task
-  // of their own: the module's evaluation is long enough already
-  viewerModule ??= import('./scene/Viewer.tsx').then((viewer) => {
-    setTimeout(viewer.prepareViewer, 0);
-    return viewer;
-  });
-  return viewerModule;
-}
-const viewerLoading = <p className="viewer-message">Loading the 3D body…</p>;
 
 export function App() {
   const datasetError = useAppStore((s) => s.datasetError);
@@ -37,38 +24,23 @@ export function App() {
   const present = useAppStore((s) => s.present);
   const comparing = useAppStore((s) => s.compare !== null);
   const mode = useAppStore((s) => s.mode);
-  // the 3D view's component once its code is here (state, not lazy + Suspense: React holds back a
-  // suspended part's reveal for up to 300 ms). The first render, like the page's prerendered HTML
-  // (scripts/prerender-plugin.ts), shows the loading line and never starts the 3D code.
-  const [viewer, setViewer] = useState<{ readonly View: ComponentType } | null>(null);
-  const [viewerError, setViewerError] = useState<string | null>(null);
+  const hasData = useAppStore((s) => s.dataset !== null);
   usePresentationKeys();
+
+  // without a 3D view, the first screen is complete once the data is in the panels
+  useEffect(() => {
+    if (webgl === 'unavailable' && hasData) markFirstScreenDone();
+  }, [webgl, hasData]);
 
   useEffect(() => {
     installTestHooks();
     registerOffline();
-    if (webglAvailable()) {
-      // the model is on its way already (main.tsx)
-      loadViewer().then(
-        (module) => setViewer({ View: module.Viewer }),
-        (error: unknown) => {
-          setViewerError(`The 3D view's code could not be loaded (${messageOf(error)}).`);
-          markFirstScreenDone();
-        },
-      );
-    } else {
-      loadModelSource().stop();
-      useAppStore.getState().setWebgl('unavailable');
-    }
     let stopUrl = () => {};
     loadAppData()
       .then((loaded) => {
         useAppStore.getState().setDataset(loaded);
         restoreFromUrl(loaded);
         stopUrl = followStoreIntoUrl();
-        if (useAppStore.getState().webgl === 'unavailable') {
-          markFirstScreenDone();
-        }
       })
       .catch((error: unknown) => {
         useAppStore.getState().setDatasetError(messageOf(error));
@@ -102,17 +74,8 @@ export function App() {
             </div>
           ) : webgl === 'unavailable' ? (
             <NoWebGL />
-          ) : viewerError ? (
-            <div className="viewer-message" role="alert">
-              <p>
-                <strong>The 3D body could not be shown.</strong> {viewerError}
-              </p>
-              <p>Search and the muscle list still work.</p>
-            </div>
-          ) : viewer ? (
-            <viewer.View />
           ) : (
-            viewerLoading
+            <ViewHost />
           )}
           {webgl === 'lost' && (
             <p className="viewer-message overlay" role="status">

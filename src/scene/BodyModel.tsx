@@ -6,16 +6,11 @@ import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { getBodyMaterials } from './materials.ts';
-import {
-  attachPickingTrees,
-  muscleKey,
-  type MuscleLayer,
-  type PreparedModel,
-} from './prepareModel.ts';
-import { loadModelSource } from './modelSource.ts';
+import { muscleKey, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
-import { hoverLabel } from './hoverLabel.ts';
+import { sceneLabel, toPage } from './viewOutbox.ts';
+import { viewPointer } from './pointerTarget.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 
 const noRaycast = (): void => {};
@@ -112,17 +107,12 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
   const painting = useRef<{ adding: boolean } | null>(null);
 
   // the picking trees are built after the first frame, so they never delay it; until they
-  // arrive, picks stay exact (plain triangle tests), only slower
+  // arrive (viewRuntime attaches them), picks stay exact (plain triangle tests), only slower
   const treesAsked = useRef(false);
   useFrame(() => {
     if (treesAsked.current) return;
     treesAsked.current = true;
-    setTimeout(() => {
-      loadModelSource()
-        .pickingTrees()
-        .then((trees) => attachPickingTrees(model, trees))
-        .catch(() => {});
-    }, 0);
+    setTimeout(() => toPage({ type: 'want-trees' }), 0);
   });
 
   useLayoutEffect(() => {
@@ -174,11 +164,16 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
     event.stopPropagation();
     const hit = muscleAt(layer, event);
     useAppStore.getState().setHover(hit);
-    hoverLabel.show(hit, event.nativeEvent.clientX, event.nativeEvent.clientY);
+    sceneLabel.show({
+      kind: 'muscle',
+      hit,
+      x: event.nativeEvent.clientX,
+      y: event.nativeEvent.clientY,
+    });
   };
   const onMuscleOut = () => {
     useAppStore.getState().setHover(null);
-    hoverLabel.hide();
+    sceneLabel.hide();
   };
   const onMuscleClick = (layer: MuscleLayer) => (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
@@ -204,7 +199,12 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
   };
   const onSkinMove = (event: ThreeEvent<PointerEvent>) => {
     const region = regionAt(event);
-    hoverLabel.showRegion(region, event.nativeEvent.clientX, event.nativeEvent.clientY);
+    sceneLabel.show({
+      kind: 'region',
+      region,
+      x: event.nativeEvent.clientX,
+      y: event.nativeEvent.clientY,
+    });
     if (!painting.current || !region) return;
     event.stopPropagation();
     const store = useAppStore.getState();
@@ -215,9 +215,10 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
     painting.current = null;
     if (controls) controls.enabled = true;
   };
+  // the page holds the pointer capture, so the release reaches the view even off the body
   useEffect(() => {
-    window.addEventListener('pointerup', endPainting);
-    return () => window.removeEventListener('pointerup', endPainting);
+    viewPointer.addEventListener('pointerup', endPainting);
+    return () => viewPointer.removeEventListener('pointerup', endPainting);
   });
 
   const muscleLayer = (layer: MuscleLayer, visible: boolean) => (
@@ -256,7 +257,7 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
         raycast={exploring ? noRaycast : bvhRaycast}
         onPointerDown={onSkinDown}
         onPointerMove={onSkinMove}
-        onPointerOut={() => hoverLabel.hide()}
+        onPointerOut={() => sceneLabel.hide()}
       />
     </group>
   );

@@ -6,6 +6,8 @@ import type { OrbitControls as OrbitControlsImpl } from 'three-stdlib';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { bestView, bodyCenter, cameraGoal, selectionBox } from './framing.ts';
 import { getSceneModel, onSceneModel, setCameraMoving } from './sceneModel.ts';
+import { prefersReducedMotion } from './motion.ts';
+import { viewPointer } from './pointerTarget.ts';
 
 const tweenMs = 450;
 
@@ -34,8 +36,7 @@ export function CameraRig() {
       if (state.dataset) settledWithData = true;
       const view = state.view ?? bestView(model, state);
       const goal = cameraGoal(camera, view, selectionBox(model, state));
-      const reduced = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      if (instant || reduced) {
+      if (instant || prefersReducedMotion()) {
         camera.position.copy(goal.position);
         orbit.target.copy(goal.target);
         orbit.update();
@@ -84,6 +85,8 @@ export function CameraRig() {
     <OrbitControls
       ref={controls}
       makeDefault
+      // the page passes its pointer on to the view (viewLink.ts); the controls listen there
+      domElement={viewPointer as unknown as HTMLElement}
       enableDamping={false}
       minDistance={0.35}
       maxDistance={7}

@@ -13,7 +13,7 @@ import {
 import { useAppStore } from '../state/store.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { muscleKey, pointAlong, type PreparedModel } from './prepareModel.ts';
-import { hoverLabel } from './hoverLabel.ts';
+import { sceneLabel } from './viewOutbox.ts';
 
 export interface PlacedTriggerPoint {
   readonly id: string;
@@ -103,13 +103,14 @@ export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
             raycast={frontmostRaycast}
             onPointerMove={(event) => {
               event.stopPropagation();
-              hoverLabel.showText(
-                `Trigger point: ${point.label}`,
-                event.nativeEvent.clientX,
-                event.nativeEvent.clientY,
-              );
+              sceneLabel.show({
+                kind: 'text',
+                text: `Trigger point: ${point.label}`,
+                x: event.nativeEvent.clientX,
+                y: event.nativeEvent.clientY,
+              });
             }}
-            onPointerOut={() => hoverLabel.hide()}
+            onPointerOut={() => sceneLabel.hide()}
             onClick={(event: ThreeEvent<MouseEvent>) => {
               event.stopPropagation();
               if (point.compared) return;

@@ -26,7 +26,3 @@ export function buildTrees(
     skin: treeOf(sources.skin),
   };
 }
-
-export function treeTransferables(trees: ModelTrees): ArrayBuffer[] {
-  return Object.values(trees).flatMap((t) => [...t.roots, t.indirectBuffer.buffer as ArrayBuffer]);
-}

@@ -1,6 +1,6 @@
 /**
- * The body view's canvas settings, in one place: the view (BodyCanvas) and the bench's bare page
- * (scripts/bench-bare) use the same ones, so firstFrameRatio compares like with like.
+ * The body view's canvas settings, in one place: the view (viewRuntime.tsx) and the bench's bare
+ * page (scripts/bench-bare) use the same ones, so firstFrameRatio compares like with like.
  */
 import type { CanvasProps } from '@react-three/fiber';
 import type { WebGLRendererParameters } from 'three';
@@ -14,10 +14,17 @@ export function glAttributes(): WebGLRendererParameters {
 
 export const cameraSettings = { fov: 32, near: 0.05, far: 30, position: [0, 1, 4.2] } as const;
 
+const dprRange = [1, 2] as const;
+
+/** The pixel ratio the view draws at on a screen of `devicePixelRatio` (as R3F clamps `dpr`). */
+export function viewDpr(devicePixelRatio: number): number {
+  return Math.min(Math.max(dprRange[0], devicePixelRatio), dprRange[1]);
+}
+
 export function canvasSettings() {
   return {
     frameloop: 'demand',
-    dpr: [1, 2],
+    dpr: [...dprRange],
     gl: glAttributes(),
     camera: { ...cameraSettings, position: [...cameraSettings.position] },
   } satisfies Pick<CanvasProps, 'frameloop' | 'dpr' | 'gl' | 'camera'>;

@@ -8,6 +8,7 @@ import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { readBodyGlb } from './readGlb.ts';
 import {
   transferablesOf,
+  treeTransferables,
   type GeometryData,
   type ModelTrees,
   type ModelWorkerMessage,
@@ -51,7 +52,7 @@ async function read(url: string): Promise<void> {
 
 async function trees(): Promise<void> {
   if (!treeSources) throw new Error('the picking trees were asked for before the model was read');
-  const { buildTrees, treeTransferables } = await import('./buildTrees.ts');
+  const { buildTrees } = await import('./buildTrees.ts');
   const built = buildTrees(treeSources);
   treeSources = null;
   scope.postMessage({ type: 'trees', trees: built }, treeTransferables(built));

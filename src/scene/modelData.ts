@@ -96,3 +96,8 @@ export function transferablesOf(model: ModelData): ArrayBuffer[] {
   );
   return buffers.map((array) => array.buffer as ArrayBuffer);
 }
+
+/** The picking trees' buffers, handed over instead of copied. */
+export function treeTransferables(trees: ModelTrees): ArrayBuffer[] {
+  return Object.values(trees).flatMap((t) => [...t.roots, t.indirectBuffer.buffer as ArrayBuffer]);
+}

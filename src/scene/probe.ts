@@ -1,36 +1,27 @@
 /**
- * Screen-space questions about the drawn body, for end-to-end tests and the bench: where on the
- * page is a region or a muscle, and what would a pointer there pick.
+ * Screen-space questions about the drawn body, for end-to-end tests and the bench: where in the
+ * view is a region or a muscle, and what would a pointer there pick. Points are in CSS pixels from
+ * the view's top left corner (the page adds where the view sits).
  */
 import { Raycaster, Vector2, Vector3, type Object3D } from 'three';
 import { muscleKey } from './prepareModel.ts';
 import { getSceneModel, getSceneView } from './sceneModel.ts';
+import type { ScreenPoint } from './viewProtocol.ts';
 
-export interface ScreenPoint {
-  readonly x: number;
-  readonly y: number;
-}
-
-function toPage(world: Vector3): ScreenPoint | null {
+function toView(world: Vector3): ScreenPoint | null {
   const view = getSceneView();
   if (!view) return null;
   const ndc = world.clone().project(view.camera);
-  const rect = view.canvas.getBoundingClientRect();
-  return {
-    x: rect.left + ((ndc.x + 1) / 2) * rect.width,
-    y: rect.top + ((1 - ndc.y) / 2) * rect.height,
-  };
+  const { width, height } = view.size();
+  return { x: ((ndc.x + 1) / 2) * width, y: ((1 - ndc.y) / 2) * height };
 }
 
-/** First pickable object under a page point, as the app's own picking would see it. */
+/** First pickable object under a view point, as the app's own picking would see it. */
 function hitAt(point: ScreenPoint): { object: Object3D; vertex: number } | null {
   const view = getSceneView();
   if (!view) return null;
-  const rect = view.canvas.getBoundingClientRect();
-  const ndc = new Vector2(
-    ((point.x - rect.left) / rect.width) * 2 - 1,
-    -((point.y - rect.top) / rect.height) * 2 + 1,
-  );
+  const { width, height } = view.size();
+  const ndc = new Vector2((point.x / width) * 2 - 1, -(point.y / height) * 2 + 1);
   const raycaster = new Raycaster();
   raycaster.setFromCamera(ndc, view.camera);
   const hits = raycaster.intersectObjects(view.scene.children, true);
@@ -38,15 +29,15 @@ function hitAt(point: ScreenPoint): { object: Object3D; vertex: number } | null 
   return first?.face ? { object: first.object, vertex: first.face.a } : null;
 }
 
-/** Page position of a region's centre. */
+/** View position of a region's centre. */
 export function projectRegion(region: string): ScreenPoint | null {
   const model = getSceneModel();
   const index = model?.skin.regions.indexOf(region) ?? -1;
   const center = index >= 0 ? model?.skin.regionCenters[index] : undefined;
-  return center ? toPage(center) : null;
+  return center ? toView(center) : null;
 }
 
-/** A page point where a click would pick this muscle (unoccluded), or null if none is visible. */
+/** A view point where a click would pick this muscle (unoccluded), or null if none is visible. */
 export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint | null {
   const model = getSceneModel();
   const entry = model?.byKey.get(muscleKey(muscle, side));
@@ -61,7 +52,7 @@ export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint
   // nearest the muscle's middle first, so the point is well inside it
   candidates.sort((a, b) => a.distanceToSquared(entry.center) - b.distanceToSquared(entry.center));
   for (const candidate of candidates) {
-    const point = toPage(candidate);
+    const point = toView(candidate);
     if (!point) continue;
     const hit = hitAt(point);
     if (
@@ -73,7 +64,7 @@ export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint
   return null;
 }
 
-/** Name of the first pickable object under a page point ("layer-S", "skin", …), or null. */
+/** Name of the first pickable object under a view point ("layer-S", "skin", …), or null. */
 export function pickAt(x: number, y: number): string | null {
   return hitAt({ x, y })?.object.name ?? null;
 }

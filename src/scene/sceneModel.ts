@@ -25,7 +25,9 @@ export function onSceneModel(listener: (model: PreparedModel | null) => void): (
 export interface SceneView {
   readonly camera: import('three').Camera;
   readonly scene: import('three').Scene;
-  readonly canvas: HTMLCanvasElement;
+  readonly canvas: OffscreenCanvas | HTMLCanvasElement;
+  /** The view's size in CSS pixels. */
+  readonly size: () => { readonly width: number; readonly height: number };
   /** Draws the scene now, outside the demand frame loop (for image capture). */
   readonly render: () => void;
 }

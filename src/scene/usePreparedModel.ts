@@ -1,33 +1,31 @@
 /**
- * The body model for the view: null while it loads, then the prepared model; a failure is thrown
- * during render, for the view's error boundary. State, not Suspense: React holds back a suspended
- * part's reveal for up to 300 ms after its fallback appeared, which would delay the first frame.
+ * The body model in the view: the page hands over the arrays its model worker read
+ * (`receiveModel`), they are wrapped in geometries once, and the scene mounts with them. State, not
+ * Suspense: React holds back a suspended part's reveal for up to 300 ms after its fallback.
  */
 import { useEffect, useState } from 'react';
 import { buildModel, type PreparedModel } from './prepareModel.ts';
-import { loadModelSource } from './modelSource.ts';
-import { toError } from '../core/errors.ts';
+import type { ModelData } from './modelData.ts';
 
-let preparedModel: Promise<PreparedModel> | null = null;
-/** The model, wrapped in geometries once, however often the view mounts. */
-function loadPreparedModel(): Promise<PreparedModel> {
-  preparedModel ??= loadModelSource().model.then(buildModel);
-  return preparedModel;
+let prepared: PreparedModel | null = null;
+const waiting = new Set<(model: PreparedModel) => void>();
+
+export function receiveModel(data: ModelData): PreparedModel {
+  prepared ??= buildModel(data);
+  for (const listener of waiting) listener(prepared);
+  waiting.clear();
+  return prepared;
 }
 
 export function usePreparedModel(): PreparedModel | null {
-  const [model, setModel] = useState<PreparedModel | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  if (error) throw error;
+  const [model, setModel] = useState<PreparedModel | null>(prepared);
   useEffect(() => {
-    let current = true;
-    loadPreparedModel().then(
-      (loaded) => current && setModel(loaded),
-      (failure: unknown) => current && setError(toError(failure)),
-    );
-    return () => {
-      current = false;
-    };
+    if (prepared) {
+      setModel(prepared);
+      return;
+    }
+    waiting.add(setModel);
+    return () => void waiting.delete(setModel);
   }, []);
   return model;
 }

@@ -1,16 +1,22 @@
 /**
  * `window.__atlas`: a read-mostly window into the running app for end-to-end tests and the bench
- * (the store; the 3D view adds screen projections once it loads). It changes nothing by itself.
+ * (the store; the 3D view's link adds screen projections). It changes nothing by itself.
  */
 import { useAppStore } from './store.ts';
 
+type Point = { x: number; y: number } | null;
+
+/** The 3D view's answers come from its worker, so they arrive as promises. */
 export interface AtlasHooks {
   store: typeof useAppStore;
-  projectRegion?: (region: string) => { x: number; y: number } | null;
-  musclePoint?: (muscle: string, side: 'left' | 'right') => { x: number; y: number } | null;
-  pickAt?: (x: number, y: number) => string | null;
-  /** Draws the current frame now, so a test can read the canvas in the same task. */
-  drawNow?: () => void;
+  projectRegion?: (region: string) => Promise<Point>;
+  musclePoint?: (muscle: string, side: 'left' | 'right') => Promise<Point>;
+  pickAt?: (x: number, y: number) => Promise<string | null>;
+  /** The current state drawn now, as an image, for tests that count its colours. */
+  snapshot?: () => Promise<ImageBitmap | null>;
+  /** Drops and restores the view's WebGL context (WEBGL_lose_context), as a GPU reset would. */
+  loseContext?: () => Promise<boolean>;
+  restoreContext?: () => Promise<boolean>;
 }
 
 declare global {

@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store.ts';
 import { composeExport, download } from './exportImage.ts';
 import { legendEntries } from './legendEntries.ts';
 import { messageOf } from '../core/errors.ts';
+import { captureCurrent } from '../scene/viewLink.ts';
 
 /** Saves the current view, with its legend, as a PNG. */
 export function ExportImageButton() {
@@ -12,8 +13,7 @@ export function ExportImageButton() {
     const state = useAppStore.getState();
     setBusy(true);
     try {
-      const { captureCurrent } = await import('../scene/capture.ts');
-      const view = captureCurrent();
+      const view = await captureCurrent();
       if (!view) throw new Error('The 3D view is not ready yet.');
       const record = state.selection
         ? state.dataset?.muscles.get(state.selection.muscle)

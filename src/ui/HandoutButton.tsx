@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../state/store.ts';
 import { Handout, type HandoutContent } from './Handout.tsx';
+import { captureReferralViews } from '../scene/viewLink.ts';
+import { messageOf } from '../core/errors.ts';
 
 /** Waits until every image of the handout has decoded, so print never shows empty frames. */
 async function imagesReady(root: HTMLElement | null): Promise<void> {
@@ -41,8 +43,13 @@ export function HandoutButton() {
     dialog.current?.close();
     let images: HandoutContent['images'] = [];
     if (useAppStore.getState().webgl === 'ok') {
-      const { captureReferralViews } = await import('../scene/capture.ts');
-      images = captureReferralViews();
+      // the handout still prints without its pictures, with a note why
+      images = await captureReferralViews().catch((error: unknown) => {
+        useAppStore
+          .getState()
+          .notify(`The handout's pictures could not be drawn: ${messageOf(error)}`);
+        return [];
+      });
     }
     setContent({
       record,

@@ -1,19 +1,18 @@
-interface Probe {
+/**
+ * What WebGL this browser offers: whether there is any, and whether it runs on the CPU (a
+ * software rasterizer), where the view draws without multisampling. The 3D view asks where it
+ * draws (in its worker, viewRuntime.tsx); the bench's bare page asks on the page.
+ */
+
+export interface WebglProbe {
   readonly available: boolean;
   readonly software: boolean;
-  /** A software rasterizer's WebGL 2 canvas, kept for the body view's renderer. */
-  canvas: HTMLCanvasElement | null;
 }
-
-let probe: Probe | null = null;
 
 /** Renderer names of software rasterizers (Chromium's SwiftShader, Mesa's llvmpipe, ...). */
 const softwareRenderers = /swiftshader|llvmpipe|softpipe|software|basic render/i;
 
-/**
- * The body view's WebGL context (three's defaults, with the view's choices). The probe asks for
- * the software one, so on a software rasterizer its context is the one the view draws with.
- */
+/** The body view's WebGL context (three's defaults, with the view's choices). */
 export function viewContextAttributes(software: boolean): WebGLContextAttributes {
   return {
     alpha: false,
@@ -28,48 +27,32 @@ export function viewContextAttributes(software: boolean): WebGLContextAttributes
   };
 }
 
-function probeWebgl(): Probe {
-  if (probe) return probe;
+function scratchCanvas(): OffscreenCanvas | HTMLCanvasElement {
+  return typeof OffscreenCanvas !== 'undefined'
+    ? new OffscreenCanvas(1, 1)
+    : document.createElement('canvas');
+}
+
+/** Makes a throwaway context, reads what it runs on, and lets it go. */
+export function probeWebgl(): WebglProbe {
   try {
-    const canvas = document.createElement('canvas');
-    const gl =
-      canvas.getContext('webgl2', viewContextAttributes(true)) ??
-      canvas.getContext('webgl', viewContextAttributes(true));
-    const info = gl?.getExtension('WEBGL_debug_renderer_info');
-    const renderer = gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
-    const software = softwareRenderers.test(renderer);
-    // creating a context costs tens of milliseconds on the CPU: the view reuses this one there
-    const reusable = software && typeof WebGL2RenderingContext !== 'undefined';
-    probe = {
-      available: Boolean(gl),
-      software,
-      canvas: reusable && gl instanceof WebGL2RenderingContext ? canvas : null,
-    };
+    const canvas = scratchCanvas();
+    const gl = (canvas.getContext('webgl2', viewContextAttributes(true)) ??
+      canvas.getContext('webgl', viewContextAttributes(true))) as WebGLRenderingContext | null;
+    if (!gl) return { available: false, software: false };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { available: true, software: softwareRenderers.test(renderer) };
   } catch {
-    probe = { available: false, software: false, canvas: null };
+    return { available: false, software: false };
   }
-  return probe;
 }
 
-/** True when this browser can create a WebGL context at all (checked once, before loading 3D code). */
-export function webglAvailable(): boolean {
-  return probeWebgl().available;
-}
+let pageProbe: WebglProbe | null = null;
 
-/**
- * True when WebGL runs on the CPU. There multisampling costs a large share of every frame, so
- * the view draws without it (edges are a little rougher; everything else is the same).
- */
+/** The page's own probe, made once (the bench's bare page). */
 export function softwareRendering(): boolean {
-  return probeWebgl().software;
-}
-
-/**
- * On a software rasterizer, the probe's canvas, whose WebGL 2 context already has the view's
- * settings; handed out once. Elsewhere null: the view makes its own, multisampled.
- */
-export function takeProbeCanvas(): HTMLCanvasElement | null {
-  const canvas = probeWebgl().canvas;
-  if (probe) probe.canvas = null;
-  return canvas;
+  pageProbe ??= probeWebgl();
+  return pageProbe.software;
 }

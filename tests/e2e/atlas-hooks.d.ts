@@ -15,9 +15,12 @@ interface Window {
         [key: string]: unknown;
       };
     };
-    projectRegion?: (region: string) => AtlasPoint | null;
-    musclePoint?: (muscle: string, side: 'left' | 'right') => AtlasPoint | null;
-    pickAt?: (x: number, y: number) => string | null;
-    drawNow?: () => void;
+    // the 3D view answers from its worker: promises
+    projectRegion?: (region: string) => Promise<AtlasPoint | null>;
+    musclePoint?: (muscle: string, side: 'left' | 'right') => Promise<AtlasPoint | null>;
+    pickAt?: (x: number, y: number) => Promise<string | null>;
+    snapshot?: () => Promise<ImageBitmap | null>;
+    loseContext?: () => Promise<boolean>;
+    restoreContext?: () => Promise<boolean>;
   };
 }

@@ -137,20 +137,13 @@ test('a lost WebGL context is restored and the body is drawn again', async ({ pa
   await waitForDrawn(page);
   const before = await bodyPixels(page);
   expect(before).toBeGreaterThan(1000);
-  await page.evaluate(() => {
-    const canvas = document.querySelector('canvas')!;
-    const gl = canvas.getContext('webgl2')!;
-    const lose = gl.getExtension('WEBGL_lose_context')!;
-    (window as unknown as { __lose: WEBGL_lose_context }).__lose = lose;
-    lose.loseContext();
-  });
+  // WEBGL_lose_context on the view's own context, in its worker
+  expect(await page.evaluate(() => window.__atlas!.loseContext!())).toBe(true);
   await expect(page.getByText('The graphics context was lost')).toBeVisible();
   // while lost, the app does not claim a drawn frame
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => document.documentElement.dataset.ready)).toBe('false');
-  await page.evaluate(() =>
-    (window as unknown as { __lose: WEBGL_lose_context }).__lose.restoreContext(),
-  );
+  expect(await page.evaluate(() => window.__atlas!.restoreContext!())).toBe(true);
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, {
     timeout: 60_000,
   });

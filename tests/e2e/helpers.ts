@@ -78,23 +78,23 @@ export interface ColorCounts {
 
 /**
  * Counts pixel colours of the drawn canvas in a page-space rectangle (the whole canvas when none
- * is given). The app draws the current frame and the canvas is read in the same task, before it
- * is cleared.
+ * is given). The view draws the current state and hands over that frame as an image.
  */
 async function countColors(
   page: Page,
   area: { x: number; y: number; width: number; height: number } | null,
 ): Promise<ColorCounts> {
-  return page.evaluate((rect) => {
+  return page.evaluate(async (rect) => {
     const canvas = document.querySelector('canvas')!;
     const bounds = canvas.getBoundingClientRect();
-    const scale = canvas.width / bounds.width;
+    const frame = await window.__atlas?.snapshot?.();
+    if (!frame) throw new Error('the 3D view gave no frame');
+    const scale = frame.width / bounds.width;
     const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
+    copy.width = frame.width;
+    copy.height = frame.height;
     const context = copy.getContext('2d')!;
-    window.__atlas?.drawNow?.();
-    context.drawImage(canvas, 0, 0);
+    context.drawImage(frame, 0, 0);
     const data = rect
       ? context.getImageData(
           Math.round((rect.x - bounds.left) * scale),

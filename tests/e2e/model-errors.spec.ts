@@ -37,7 +37,7 @@ test('a damaged model file is reported by name, and search still works', async (
 });
 
 test('3D code that cannot be loaded is reported, and search still works', async ({ page }) => {
-  await page.route('**/assets/Viewer-*.js', (route) => route.abort('connectionreset'));
+  await page.route('**/assets/view.worker-*.js', (route) => route.abort('connectionreset'));
   await page.goto('/');
   const alert = page.getByRole('alert').filter({ hasText: 'The 3D body could not be shown' });
   await expect(alert).toContainText("The 3D view's code could not be loaded");

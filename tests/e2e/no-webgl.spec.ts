@@ -1,13 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { openApp, selectedHeading } from './helpers.ts';
 
-// A browser with WebGL switched off: the app must explain itself, not go blank.
+// A browser with WebGL switched off: the app must explain itself, not go blank. The switches
+// reach the page only, not a worker's OffscreenCanvas, so the machine also has no GPU and no
+// software rasterizer: no WebGL anywhere.
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
       '--disable-gpu',
+      '--disable-software-rasterizer',
       '--disable-webgl',
       '--disable-3d-apis',
       '--disable-quic',

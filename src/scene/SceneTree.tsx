@@ -1,0 +1,105 @@
+/**
+ * The 3D scene as react-three-fiber renders it in the view (viewRuntime.tsx): lights, the body,
+ * the camera rig, and the signals the page waits for (body shown, frame drawn, context lost).
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import { useAppStore, viewStateOf } from '../state/store.ts';
+import { serializeViewState } from '../core/url-state.ts';
+import { BodyModel } from './BodyModel.tsx';
+import { CameraRig } from './CameraRig.tsx';
+import { usePreparedModel } from './usePreparedModel.ts';
+import { createSceneLights } from './sceneLights.ts';
+import { getSceneModel, isCameraMoving } from './sceneModel.ts';
+import { toPage } from './viewOutbox.ts';
+
+let shown = false;
+/** False until the body's first frame: the canvas stays hidden, and the warm-up may draw. */
+export function bodyShown(): boolean {
+  return shown;
+}
+
+/**
+ * Tells the page that the frame for the current state is drawn, with the state it shows (the
+ * page sets `data-ready` and `data-drawn` from it, the signals tests and tools wait for).
+ */
+function DrawnSignal() {
+  const pending = useRef(true);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(
+    () =>
+      useAppStore.subscribe(() => {
+        pending.current = true;
+        invalidate();
+      }),
+    [invalidate],
+  );
+  useFrame(() => {
+    // nothing is drawn while the context is lost: stay not-ready until it is restored
+    const state = useAppStore.getState();
+    if (!pending.current || !getSceneModel() || state.webgl === 'lost') return;
+    // the frame for the current state needs the data (zones, the link's selection) and a camera at rest
+    if (!state.dataset || isCameraMoving()) return;
+    pending.current = false;
+    const key = `${serializeViewState(viewStateOf(state))}#${state.cameraRequest}`;
+    // runs after this frame's render, which follows the useFrame callbacks in the same tick
+    setTimeout(() => toPage({ type: 'drawn', key }), 0);
+  });
+  return null;
+}
+
+/** Says when the frame that first draws the body is out, so the page shows the canvas. */
+function RevealWithBody() {
+  useFrame(() => {
+    if (shown || !getSceneModel()) return;
+    shown = true;
+    setTimeout(() => toPage({ type: 'shown' }), 0);
+  });
+  return null;
+}
+
+function SceneLights() {
+  const lights = useMemo(createSceneLights, []);
+  return lights.map((light) => <primitive key={light.uuid} object={light} />);
+}
+
+/** Keeps the view alive across a lost WebGL context: prevent the default, redraw on restore. */
+function ContextLossGuard() {
+  const gl = useThree((s) => s.gl);
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => {
+    const canvas = gl.domElement as EventTarget;
+    const lost = (event: Event) => {
+      event.preventDefault();
+      toPage({ type: 'context', lost: true });
+    };
+    const restored = () => {
+      toPage({ type: 'context', lost: false });
+      invalidate();
+    };
+    canvas.addEventListener('webglcontextlost', lost);
+    canvas.addEventListener('webglcontextrestored', restored);
+    return () => {
+      canvas.removeEventListener('webglcontextlost', lost);
+      canvas.removeEventListener('webglcontextrestored', restored);
+    };
+  }, [gl, invalidate]);
+  return null;
+}
+
+export function SceneTree() {
+  const model = usePreparedModel();
+  // the body's first frame waits for the data, so a shared link's zones are in it: one costly
+  // first frame under software rendering, not two
+  const hasData = useAppStore((s) => s.dataset !== null);
+  return (
+    <>
+      <SceneLights />
+      {hasData && model && <BodyModel model={model} />}
+      <CameraRig />
+      <RevealWithBody />
+      <DrawnSignal />
+      <ContextLossGuard />
+    </>
+  );
+}

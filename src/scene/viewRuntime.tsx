@@ -1,0 +1,207 @@
+/**
+ * The 3D view's runtime: the renderer, a react-three-fiber root on the canvas the page handed over,
+ * and the scene's copy of the page's store. It runs in a worker (view.worker.ts), so three.js, the
+ * shader compiles and every frame stay off the page's main thread; where a browser cannot draw
+ * WebGL in a worker, the page runs it itself over the same messages (viewLink.ts).
+ */
+import { Component, Suspense, type ReactNode } from 'react';
+import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fiber';
+import { Group, Mesh, type WebGLRenderer } from 'three';
+import { useAppStore, type AppState } from '../state/store.ts';
+import { assembleDataset, type Dataset } from '../core/dataset.ts';
+import { messageOf } from '../core/errors.ts';
+import { cameraSettings } from './canvasSettings.ts';
+import { createSurface } from './surface.ts';
+import { SceneTree, bodyShown } from './SceneTree.tsx';
+import { viewPointer as pointer } from './pointerTarget.ts';
+import { receiveModel } from './usePreparedModel.ts';
+import { attachPickingTrees } from './prepareModel.ts';
+import { getSceneModel, setSceneView } from './sceneModel.ts';
+import { musclePoint, pickAt, projectRegion } from './probe.ts';
+import { captureCurrent, captureReferralViews, snapshot } from './capture.ts';
+import { setReducedMotion } from './motion.ts';
+import { askPage, connectOutbox, toPage } from './viewOutbox.ts';
+import type { CallName, FromView, MirroredState, Port, ToView, ViewSize } from './viewProtocol.ts';
+
+// the scene's JSX elements (<mesh>, <group>); <Canvas> would register all of three instead
+extend({ Group, Mesh });
+
+/** Hands an error thrown inside the scene to the page, which shows it in place of the view. */
+class ReportErrors extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    toPage({ type: 'error', message: messageOf(error) });
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** The scene's store changes only through the page's: its actions become requests to the page. */
+function forwardActions(): void {
+  useAppStore.setState({
+    select: (selection) => askPage({ name: 'select', args: [selection] }),
+    setHover: (hover) => askPage({ name: 'setHover', args: [hover] }),
+    togglePainSpot: (region) => askPage({ name: 'togglePainSpot', args: [region] }),
+    setTrp: (trp) => askPage({ name: 'setTrp', args: [trp] }),
+    setWebgl: (webgl) => askPage({ name: 'setWebgl', args: [webgl] }),
+  } satisfies Partial<AppState>);
+}
+
+/** The view's dataset: its own copy of the checked data, taken once the page has its own. */
+function datasetGate(): { pageReady(): void } {
+  let dataset: Dataset | null = null;
+  let pageReady = false;
+  const apply = () => {
+    if (dataset && pageReady && !useAppStore.getState().dataset) useAppStore.setState({ dataset });
+  };
+  import('virtual:checked-dataset')
+    .then(({ default: data }) => {
+      dataset = assembleDataset(data);
+      apply();
+    })
+    .catch((error: unknown) => toPage({ type: 'error', message: messageOf(error) }));
+  return {
+    pageReady() {
+      pageReady = true;
+      apply();
+    },
+  };
+}
+
+type Calls = { [N in CallName]: (...args: never[]) => unknown };
+
+const calls: Calls = {
+  musclePoint,
+  projectRegion,
+  pickAt,
+  snapshot,
+  captureCurrent,
+  captureReferralViews,
+  loseContext: () => loseContext('lose'),
+  restoreContext: () => loseContext('restore'),
+};
+
+let currentRenderer: WebGLRenderer | null = null;
+// kept from the loss: a lost context hands out no extensions
+let contextLever: WEBGL_lose_context | null = null;
+
+/** Drops or restores the WebGL context on request (the context-loss test's lever). */
+function loseContext(what: 'lose' | 'restore'): boolean {
+  if (what === 'lose') {
+    contextLever = currentRenderer?.getContext().getExtension('WEBGL_lose_context') ?? null;
+    contextLever?.loseContext();
+    return contextLever !== null;
+  }
+  contextLever?.restoreContext();
+  return contextLever !== null;
+}
+
+/**
+ * Starts the view on `port`: it waits for the page's `init`, with the canvas to draw on. Run on
+ * the page itself (`onPage`), the scene shares the page's store: nothing to mirror or forward.
+ */
+export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): void {
+  connectOutbox((message, transfer) => port.postMessage(message, transfer ?? []));
+  if (!onPage) forwardActions();
+  const data = onPage ? { pageReady() {} } : datasetGate();
+  let root: ReconcilerRoot<OffscreenCanvas | HTMLCanvasElement> | null = null;
+  let renderer: WebGLRenderer | null = null;
+  let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
+
+  const configure = (size: ViewSize, dpr: number) => {
+    if (!renderer || !canvas) return;
+    pointer.resize(size);
+    const surface = renderer;
+    root ??= createRoot(canvas);
+    root
+      .configure({
+        gl: surface,
+        events,
+        frameloop: 'demand',
+        dpr,
+        size,
+        camera: { ...cameraSettings, position: [...cameraSettings.position] },
+        onPointerMissed: (event) => {
+          const state = useAppStore.getState();
+          if (event.type === 'click' && state.mode === 'explore') state.select(null);
+        },
+        onCreated: (state) => {
+          state.events.connect?.(pointer);
+          setSceneView({
+            camera: state.camera,
+            scene: state.scene,
+            canvas: surface.domElement,
+            size: () => state.get().size,
+            render: () => surface.render(state.scene, state.camera),
+          });
+        },
+      })
+      .then(() =>
+        root?.render(
+          <ReportErrors>
+            <Suspense fallback={null}>
+              <SceneTree />
+            </Suspense>
+          </ReportErrors>,
+        ),
+      )
+      .catch((error: unknown) => toPage({ type: 'error', message: messageOf(error) }));
+  };
+
+  const mirror = (state: Partial<MirroredState>) => {
+    const { dataReady, reducedMotion, ...mirrored } = state;
+    if (reducedMotion !== undefined) setReducedMotion(reducedMotion);
+    if (!onPage && Object.keys(mirrored).length > 0) useAppStore.setState(mirrored);
+    if (dataReady) data.pageReady();
+  };
+
+  const answer = async (id: number, name: CallName, args: readonly unknown[]) => {
+    try {
+      const value: unknown = await (calls[name] as (...a: readonly unknown[]) => unknown)(...args);
+      port.postMessage({ type: 'reply', id, value }, value instanceof ImageBitmap ? [value] : []);
+    } catch (error) {
+      port.postMessage({ type: 'reply', id, error: messageOf(error) });
+    }
+  };
+
+  port.addEventListener('message', ({ data: message }) => {
+    switch (message.type) {
+      case 'init': {
+        canvas = message.canvas;
+        mirror(message.state);
+        const surface = createSurface(canvas, () => !bodyShown());
+        if ('unavailable' in surface) {
+          port.postMessage({ type: 'webgl', available: false, reason: surface.unavailable });
+          return;
+        }
+        renderer = currentRenderer = surface.renderer;
+        port.postMessage({ type: 'webgl', available: true });
+        return;
+      }
+      case 'size':
+        configure(message.size, message.dpr);
+        return;
+      case 'state':
+        mirror(message.state);
+        return;
+      case 'model':
+        receiveModel(message.model);
+        return;
+      case 'trees': {
+        const model = getSceneModel();
+        if (model) attachPickingTrees(model, message.trees);
+        return;
+      }
+      case 'event':
+        pointer.dispatch(message.event);
+        return;
+      case 'call':
+        void answer(message.id, message.name, message.args);
+        return;
+    }
+  });
+}
