@@ -8,7 +8,8 @@ import { datasetPlugin } from './scripts/dataset-plugin.ts';
 
 export default defineConfig({
   plugins: [
-    react(),
+    // the 3D scene runs in a worker, which has no window for Fast Refresh's runtime: it reloads
+    react({ exclude: [/node_modules/, /src\/scene\/.*\.tsx$/] }),
     datasetPlugin(),
     prerenderPlugin(),
     offlinePlugin(),
