@@ -17,8 +17,6 @@ const noRaycast = (): void => {};
 const bvhRaycast = function (this: Mesh, raycaster: Raycaster, hits: Intersection[]): void {
   acceleratedRaycast.call(this, raycaster, hits);
 };
-/** A pointer that moved more than this many pixels between down and up was a drag, not a click. */
-const clickSlopPx = 5;
 
 function muscleAt(
   layer: MuscleLayer,
@@ -175,12 +173,6 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
     useAppStore.getState().setHover(null);
     sceneLabel.hide();
   };
-  const onMuscleClick = (layer: MuscleLayer) => (event: ThreeEvent<MouseEvent>) => {
-    event.stopPropagation();
-    if (event.delta > clickSlopPx) return;
-    const hit = muscleAt(layer, event);
-    if (hit) useAppStore.getState().select(hit);
-  };
 
   const regionAt = (event: ThreeEvent<PointerEvent>): string | null => {
     const vertex = event.face?.a;
@@ -232,7 +224,6 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
       raycast={visible && exploring ? bvhRaycast : noRaycast}
       onPointerMove={onMuscleMove(layer)}
       onPointerOut={onMuscleOut}
-      onClick={onMuscleClick(layer)}
     />
   );
 
@@ -244,7 +235,6 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
         material={skeletonMaterial}
         visible={layers.skeleton}
         raycast={layers.skeleton && exploring ? bvhRaycast : noRaycast}
-        onClick={(event) => event.stopPropagation()}
       />
       {muscleLayer(model.layers.D, layers.deep)}
       {muscleLayer(model.layers.S, layers.superficial)}

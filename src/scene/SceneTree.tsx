@@ -58,6 +58,23 @@ function RevealWithBody() {
   return null;
 }
 
+/** Tells the page each new camera, so it can answer clicks without waiting on the view. */
+function CameraReport() {
+  const camera = useThree((s) => s.camera);
+  const last = useRef<string>('');
+  useFrame(() => {
+    // after the camera rig's update in this tick, before the render
+    camera.updateMatrixWorld();
+    const cameraWorld = [...camera.matrixWorld.elements];
+    const projectionInverse = [...camera.projectionMatrixInverse.elements];
+    const key = `${cameraWorld.join()}|${projectionInverse.join()}`;
+    if (key === last.current) return;
+    last.current = key;
+    toPage({ type: 'camera', cameraWorld, projectionInverse });
+  });
+  return null;
+}
+
 function SceneLights() {
   const lights = useMemo(createSceneLights, []);
   return lights.map((light) => <primitive key={light.uuid} object={light} />);
@@ -97,6 +114,7 @@ export function SceneTree() {
       <SceneLights />
       {hasData && model && <BodyModel model={model} />}
       <CameraRig />
+      <CameraReport />
       <RevealWithBody />
       <DrawnSignal />
       <ContextLossGuard />

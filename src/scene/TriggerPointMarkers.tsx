@@ -1,6 +1,5 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Billboard } from '@react-three/drei';
-import type { ThreeEvent } from '@react-three/fiber';
 import {
   Mesh,
   MeshBasicMaterial,
@@ -13,7 +12,7 @@ import {
 import { useAppStore } from '../state/store.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { muscleKey, pointAlong, type PreparedModel } from './prepareModel.ts';
-import { sceneLabel } from './viewOutbox.ts';
+import { sceneLabel, toPage } from './viewOutbox.ts';
 
 export interface PlacedTriggerPoint {
   readonly id: string;
@@ -86,6 +85,18 @@ export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
     return out;
   }, [dataset, model, selection, compare]);
 
+  // clicks are answered outside the view (clickPicker.ts): it needs to know where the markers are
+  useEffect(() => {
+    toPage({
+      type: 'markers',
+      markers: placed.map((point) => ({
+        id: point.id,
+        compared: point.compared,
+        position: point.position.toArray(),
+      })),
+    });
+  }, [placed]);
+
   return (
     <group name="trigger-points">
       {placed.map((point) => (
@@ -111,12 +122,6 @@ export function TriggerPointMarkers({ model }: { model: PreparedModel }) {
               });
             }}
             onPointerOut={() => sceneLabel.hide()}
-            onClick={(event: ThreeEvent<MouseEvent>) => {
-              event.stopPropagation();
-              if (point.compared) return;
-              const store = useAppStore.getState();
-              store.setTrp(store.trp === point.id ? null : point.id);
-            }}
           />
           <Billboard>
             <mesh

@@ -14,7 +14,7 @@ const containerStyle = {
   touchAction: 'none',
 } as const;
 
-/** What react-three-fiber and the orbit controls listen to on their element. */
+/** What react-three-fiber (hover, painting) and the orbit controls listen to in the view. */
 const forwardedTypes = [
   'pointerdown',
   'pointermove',
@@ -22,11 +22,12 @@ const forwardedTypes = [
   'pointercancel',
   'pointerleave',
   'lostpointercapture',
-  'click',
-  'dblclick',
   'contextmenu',
   'wheel',
 ] as const;
+
+/** A pointer that moved more than this many pixels between down and click was a drag. */
+const clickSlopPx = 5;
 
 function measure(element: HTMLElement) {
   const { width, height, top, left } = element.getBoundingClientRect();
@@ -58,18 +59,31 @@ export function ViewHost() {
     const observer = new ResizeObserver(resize);
     observer.observe(element);
 
+    let down = { x: 0, y: 0 };
     const pass = (event: Event) => {
       const pointer = event as PointerEvent;
-      if (event.type === 'pointerdown') element.setPointerCapture(pointer.pointerId);
+      if (event.type === 'pointerdown') {
+        element.setPointerCapture(pointer.pointerId);
+        down = { x: pointer.clientX, y: pointer.clientY };
+      }
       // the view's controls handle wheel and right-drag: the page must not scroll or open a menu
       if (event.type === 'wheel' || event.type === 'contextmenu') event.preventDefault();
       view.forward(pointer, element.getBoundingClientRect());
     };
+    // clicks are answered on the page's side (viewLink.ts), not by the busy view
+    const click = (event: MouseEvent) => {
+      const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
+      if (event.button !== 0 || moved > clickSlopPx) return;
+      const bounds = element.getBoundingClientRect();
+      view.click(event.clientX - bounds.left, event.clientY - bounds.top);
+    };
     for (const type of forwardedTypes) element.addEventListener(type, pass, { passive: false });
+    element.addEventListener('click', click);
     return () => {
       stopCanvas();
       observer.disconnect();
       for (const type of forwardedTypes) element.removeEventListener(type, pass);
+      element.removeEventListener('click', click);
     };
   }, []);
 

@@ -2,18 +2,20 @@
  * The model worker: downloads body.glb and reads it (meshopt-decoded) into merged per-layer arrays,
  * off the page's main thread, which is busy rendering the panels meanwhile. The page gets the
  * arrays at once, to draw; it asks for the picking trees after its first frame, so building them
- * never competes with that frame.
+ * never competes with that frame. The worker keeps its own trees and answers clicks with them
+ * (clickPicker.ts says why here).
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { readBodyGlb } from './readGlb.ts';
 import {
   transferablesOf,
   treeTransferables,
-  type GeometryData,
-  type ModelTrees,
+  type ClickRequest,
   type ModelWorkerMessage,
   type ModelWorkerRequest,
 } from './modelData.ts';
+import type { ClickPicker } from './clickPicker.ts';
+import { pickSourcesOf, type PickSources } from './pickSources.ts';
 import { messageOf } from '../core/errors.ts';
 
 const scope = self as unknown as {
@@ -21,8 +23,16 @@ const scope = self as unknown as {
   postMessage(message: ModelWorkerMessage, transfer?: Transferable[]): void;
 };
 
-type TreeSources = Record<keyof ModelTrees, Pick<GeometryData, 'position' | 'index'>>;
-let treeSources: TreeSources | null = null;
+let sources: PickSources | null = null;
+let picker: Promise<ClickPicker> | null = null;
+
+/** The trees, built once, when first needed: three.js and three-mesh-bvh load only then. */
+function getPicker(): Promise<ClickPicker> {
+  const from = sources;
+  if (!from) return Promise.reject(new Error('the model was not read yet'));
+  picker ??= import('./clickPicker.ts').then(({ ClickPicker }) => new ClickPicker(from));
+  return picker;
+}
 
 class DownloadError extends Error {}
 
@@ -40,27 +50,35 @@ async function read(url: string): Promise<void> {
   const [buffer] = await Promise.all([download(url), MeshoptDecoder.ready]);
   const model = readBodyGlb(buffer, MeshoptDecoder);
   // the trees are built later from copies: the model's own arrays go to the page now
-  const copy = (g: GeometryData) => ({ position: g.position.slice(), index: g.index.slice() });
-  treeSources = {
-    S: copy(model.layers.S),
-    D: copy(model.layers.D),
-    skeleton: copy(model.skeleton),
-    skin: copy(model.skin),
-  };
+  sources = pickSourcesOf(model);
   scope.postMessage({ type: 'model', model }, transferablesOf(model));
 }
 
 async function trees(): Promise<void> {
-  if (!treeSources) throw new Error('the picking trees were asked for before the model was read');
-  const { buildTrees } = await import('./buildTrees.ts');
-  const built = buildTrees(treeSources);
-  treeSources = null;
+  const built = (await getPicker()).trees();
   scope.postMessage({ type: 'trees', trees: built }, treeTransferables(built));
+}
+
+/** A click that cannot be answered picks nothing, and says why; the model stays usable. */
+async function click(id: number, request: ClickRequest): Promise<void> {
+  try {
+    const ready = await getPicker();
+    const start = performance.now();
+    const hit = ready.pick(request);
+    scope.postMessage({ type: 'clicked', id, hit, ms: performance.now() - start });
+  } catch (error) {
+    scope.postMessage({ type: 'clicked', id, hit: null, ms: 0, error: messageOf(error) });
+  }
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
-  const work = request.type === 'read' ? read(request.url) : trees();
+  const work =
+    request.type === 'read'
+      ? read(request.url)
+      : request.type === 'trees'
+        ? trees()
+        : click(request.id, request.click);
   work.catch((error: unknown) =>
     scope.postMessage({
       type: 'error',

@@ -66,14 +66,47 @@ export interface TreeData {
 
 export type ModelTrees = Readonly<Record<'S' | 'D' | 'skeleton' | 'skin', TreeData>>;
 
-/** Requests to the model worker: fetch and read the file, then (after the first frame) build the trees. */
+/** What a click can choose, in explore mode (pain is marked on pointer down, in the view). */
+export type ClickTarget = 'S' | 'D' | 'skeleton';
+
+/** A click on the view: where, the camera then, what is pickable, and the markers shown. */
+export interface ClickRequest {
+  /** The click in normalized device coordinates (-1..1, y up). */
+  readonly ndc: readonly [number, number];
+  /** The camera's world matrix and inverse projection, column-major (three's `elements`). */
+  readonly cameraWorld: readonly number[];
+  readonly projectionInverse: readonly number[];
+  readonly targets: Readonly<Record<ClickTarget, boolean>>;
+  readonly markers: readonly { readonly id: string; readonly position: Vec3 }[];
+}
+
+export type ClickHit =
+  | { readonly kind: 'marker'; readonly id: string }
+  | { readonly kind: 'muscle'; readonly muscle: string; readonly side: Side }
+  | { readonly kind: 'bone' }
+  | null;
+
+/**
+ * Requests to the model worker: fetch and read the file, then (after the first frame) build the
+ * trees, then answer clicks.
+ */
 export type ModelWorkerRequest =
-  { readonly type: 'read'; readonly url: string } | { readonly type: 'trees' };
+  | { readonly type: 'read'; readonly url: string }
+  | { readonly type: 'trees' }
+  | { readonly type: 'click'; readonly id: number; readonly click: ClickRequest };
 
 /** Messages from the model worker. */
 export type ModelWorkerMessage =
   | { readonly type: 'model'; readonly model: ModelData }
   | { readonly type: 'trees'; readonly trees: ModelTrees }
+  | {
+      readonly type: 'clicked';
+      readonly id: number;
+      readonly hit: ClickHit;
+      /** How long the pick itself took in the worker. */
+      readonly ms: number;
+      readonly error?: string;
+    }
   | { readonly type: 'error'; readonly stage: 'download' | 'read'; readonly message: string };
 
 /** The buffers a message can hand over instead of copying. */

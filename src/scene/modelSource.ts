@@ -3,7 +3,14 @@
  * reads and merges the file while the page renders its panels. No three.js in this module, so the
  * page's first chunk stays small.
  */
-import type { ModelData, ModelTrees, ModelWorkerMessage, ModelWorkerRequest } from './modelData.ts';
+import type {
+  ClickHit,
+  ClickRequest,
+  ModelData,
+  ModelTrees,
+  ModelWorkerMessage,
+  ModelWorkerRequest,
+} from './modelData.ts';
 
 export const modelUrl = `${import.meta.env.BASE_URL}models/body.glb`;
 
@@ -12,6 +19,8 @@ export interface ModelSource {
   readonly model: Promise<ModelData>;
   /** Asks the worker for the picking trees (once; call it after the first frame). */
   pickingTrees(): Promise<ModelTrees>;
+  /** What a click chose, answered by the worker from its own trees; `ms`: the pick's own time. */
+  click(request: ClickRequest): Promise<{ hit: ClickHit; ms: number }>;
   /** Stops the download and the worker: this browser cannot draw the model after all. */
   stop(): void;
 }
@@ -46,10 +55,14 @@ function startLoading(): ModelSource {
   const model = deferred<ModelData>();
   const trees = deferred<ModelTrees>();
   let treesAsked = false;
+  const clicks = new Map<number, Settle<{ hit: ClickHit; ms: number }>>();
+  let nextClick = 1;
   const fail = (message: string) => {
     const error = new Error(message);
     model.settle.reject(error);
     trees.settle.reject(error);
+    for (const waiting of clicks.values()) waiting.reject(error);
+    clicks.clear();
     worker.terminate();
   };
   worker.onmessage = (event: MessageEvent<ModelWorkerMessage>) => {
@@ -58,7 +71,11 @@ function startLoading(): ModelSource {
       model.settle.resolve(message.model);
     } else if (message.type === 'trees') {
       trees.settle.resolve(message.trees);
-      worker.terminate();
+    } else if (message.type === 'clicked') {
+      const waiting = clicks.get(message.id);
+      clicks.delete(message.id);
+      if (message.error !== undefined) waiting?.reject(new Error(message.error));
+      else waiting?.resolve({ hit: message.hit, ms: message.ms });
     } else if (message.stage === 'download') {
       fail(`The body model (${modelUrl}) could not be downloaded: ${message.message}.`);
     } else fail(`The body model (${modelUrl}) could not be read: ${message.message}`);
@@ -77,6 +94,13 @@ function startLoading(): ModelSource {
         void model.promise.then(() => send({ type: 'trees' }));
       }
       return trees.promise;
+    },
+    click(request) {
+      const id = nextClick++;
+      return new Promise((resolve, reject) => {
+        clicks.set(id, { resolve, reject });
+        send({ type: 'click', id, click: request });
+      });
     },
     stop: () => fail('The body model is not loaded: this browser cannot draw it.'),
   };

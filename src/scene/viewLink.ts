@@ -10,7 +10,7 @@ import { installTestHooks } from '../state/testHooks.ts';
 import { messageOf } from '../core/errors.ts';
 import { hoverLabel } from './hoverLabel.ts';
 import { loadModelSource } from './modelSource.ts';
-import { transferablesOf, treeTransferables } from './modelData.ts';
+import { transferablesOf, treeTransferables, type ClickHit } from './modelData.ts';
 import { viewDpr } from './canvasSettings.ts';
 import {
   mirroredKeys,
@@ -18,6 +18,7 @@ import {
   type ForwardedEvent,
   type FromView,
   type LabelRequest,
+  type MarkerSpot,
   type MirroredState,
   type Port,
   type ScreenPoint,
@@ -45,6 +46,8 @@ export interface ViewLink {
   onError(listener: (message: string) => void): () => void;
   resize(size: ViewSize): void;
   forward(event: PointerEvent | WheelEvent | MouseEvent, bounds: DOMRect): void;
+  /** A click (not a drag) at view point x, y: chooses what is there, as explore mode does. */
+  click(x: number, y: number): void;
   call<N extends CallName>(
     name: N,
     ...args: Parameters<ViewCalls[N]>
@@ -74,6 +77,21 @@ function runAction(action: ViewAction): void {
     case 'setWebgl':
       return store.setWebgl(...action.args);
   }
+}
+
+/** The model worker's own time for each recent click (the bench reads them). */
+const pickTimes: number[] = [];
+
+/** What a click chose, as the store sees it: a point of the selection, a muscle, or nothing. */
+function applyClick(hit: ClickHit | MarkerSpot): void {
+  const store = useAppStore.getState();
+  if (hit === null) return store.select(null);
+  if ('compared' in hit) {
+    if (!hit.compared) store.setTrp(store.trp === hit.id ? null : hit.id);
+    return;
+  }
+  // the bones take a click without choosing anything
+  if (hit.kind === 'muscle') store.select({ muscle: hit.muscle, side: hit.side });
 }
 
 function showLabel(label: LabelRequest): void {
@@ -156,6 +174,10 @@ function createLink(): ViewLink {
   let size: ViewSize | null = null;
   let canvas = document.createElement('canvas');
   let port: ViewPort;
+  // what clicks are answered against: the camera of the last frame and the markers shown
+  let camera: { cameraWorld: readonly number[]; projectionInverse: readonly number[] } | null =
+    null;
+  let markers: readonly MarkerSpot[] = [];
   let inWorker = false;
 
   const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
@@ -226,6 +248,12 @@ function createLink(): ViewLink {
       case 'context':
         if (message.lost) document.documentElement.dataset.ready = 'false';
         useAppStore.getState().setWebgl(message.lost ? 'lost' : 'ok');
+        return;
+      case 'camera':
+        camera = message;
+        return;
+      case 'markers':
+        markers = message.markers;
         return;
       case 'want-trees':
         loadModelSource()
@@ -323,6 +351,29 @@ function createLink(): ViewLink {
     forward(event, bounds) {
       send({ type: 'event', event: forwarded(event, bounds) });
     },
+    click(x, y) {
+      const state = useAppStore.getState();
+      if (state.mode !== 'explore' || !camera || !size) return;
+      const request = {
+        ...camera,
+        ndc: [(x / size.width) * 2 - 1, -(y / size.height) * 2 + 1] as const,
+        targets: {
+          S: state.layers.superficial,
+          D: state.layers.deep,
+          skeleton: state.layers.skeleton,
+        },
+        markers: markers.map((marker, index) => ({ id: String(index), position: marker.position })),
+      };
+      loadModelSource()
+        .click(request)
+        .then(({ hit, ms }) => {
+          pickTimes.push(ms);
+          if (pickTimes.length > 200) pickTimes.shift();
+          applyClick(hit && hit.kind === 'marker' ? (markers[Number(hit.id)] ?? null) : hit);
+        })
+        // a model that failed is reported where the view was; the click just does nothing
+        .catch(() => {});
+    },
     call(name, ...args) {
       const id = nextCall++;
       return new Promise((resolve, reject) => {
@@ -350,6 +401,7 @@ function installViewHooks(view: ViewLink): void {
       return box ? view.call('pickAt', x - box.left, y - box.top) : null;
     },
     snapshot: () => view.call('snapshot'),
+    pickTimes: () => [...pickTimes],
     loseContext: () => view.call('loseContext'),
     restoreContext: () => view.call('restoreContext'),
   });

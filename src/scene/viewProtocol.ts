@@ -4,7 +4,7 @@
  * page's side loads no three.js.
  */
 import type { AppState } from '../state/store.ts';
-import type { ModelData, ModelTrees } from './modelData.ts';
+import type { ModelData, ModelTrees, Vec3 } from './modelData.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 
 /** The part of the page's store the scene reads; the page sends what changed. */
@@ -40,6 +40,13 @@ export const mirroredKeys = [
   'present',
   'webgl',
 ] as const satisfies readonly (keyof AppState)[];
+
+export interface MarkerSpot {
+  readonly id: string;
+  /** A point of the compared muscle: shown, but not chosen by a click. */
+  readonly compared: boolean;
+  readonly position: Vec3;
+}
 
 /** Where the view sits on the page, in CSS pixels. */
 export interface ViewSize {
@@ -153,6 +160,14 @@ export type FromView =
   | { readonly type: 'context'; readonly lost: boolean }
   /** The first frame is out: the page may send the picking trees now. */
   | { readonly type: 'want-trees' }
+  /** The camera of the frame just drawn, for answering clicks (column-major matrices). */
+  | {
+      readonly type: 'camera';
+      readonly cameraWorld: readonly number[];
+      readonly projectionInverse: readonly number[];
+    }
+  /** The trigger point markers now shown (clicks on them choose the point). */
+  | { readonly type: 'markers'; readonly markers: readonly MarkerSpot[] }
   | { readonly type: 'error'; readonly message: string }
   | {
       readonly type: 'reply';

@@ -125,10 +125,6 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         dpr,
         size,
         camera: { ...cameraSettings, position: [...cameraSettings.position] },
-        onPointerMissed: (event) => {
-          const state = useAppStore.getState();
-          if (event.type === 'click' && state.mode === 'explore') state.select(null);
-        },
         onCreated: (state) => {
           state.events.connect?.(pointer);
           setSceneView({

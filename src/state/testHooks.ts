@@ -12,6 +12,8 @@ export interface AtlasHooks {
   projectRegion?: (region: string) => Promise<Point>;
   musclePoint?: (muscle: string, side: 'left' | 'right') => Promise<Point>;
   pickAt?: (x: number, y: number) => Promise<string | null>;
+  /** How long the model worker took to pick each recent click (the raycast alone), in ms. */
+  pickTimes?: () => number[];
   /** The current state drawn now, as an image, for tests that count its colours. */
   snapshot?: () => Promise<ImageBitmap | null>;
   /** Drops and restores the view's WebGL context (WEBGL_lose_context), as a GPU reset would. */

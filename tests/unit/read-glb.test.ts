@@ -1,7 +1,8 @@
 /**
  * The page reads body.glb with its own small reader (src/scene/readGlb.ts), in a worker. These
  * tests hold it to three.js's GLTFLoader on the shipped file, check its errors, and check that
- * the picking trees built in the worker pick the same triangles as plain raycasting.
+ * the picking trees built in the worker, and the clicks it answers, pick what plain raycasting
+ * does.
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,9 @@ import {
   BufferGeometry,
   Float32BufferAttribute,
   Mesh,
+  PerspectiveCamera,
   Raycaster,
+  Vector2,
   Vector3,
   type Object3D,
 } from 'three';
@@ -19,7 +22,9 @@ import { acceleratedRaycast } from 'three-mesh-bvh';
 import { boneColor, readBodyGlb } from '../../src/scene/readGlb.ts';
 import type { ModelData } from '../../src/scene/modelData.ts';
 import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
-import { buildTrees } from '../../src/scene/buildTrees.ts';
+import { ClickPicker } from '../../src/scene/clickPicker.ts';
+import { pickSourcesOf } from '../../src/scene/pickSources.ts';
+import type { ClickRequest } from '../../src/scene/modelData.ts';
 
 const file = readFileSync(new URL('../../public/models/body.glb', import.meta.url));
 const glb = () => file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength);
@@ -190,8 +195,7 @@ describe('picking trees from the worker', () => {
   it('pick the same muscle as plain triangle tests', () => {
     const prepared = buildModel(model);
     const plain = buildModel(readBodyGlb(glb(), MeshoptDecoder));
-    const { S, D } = model.layers;
-    attachPickingTrees(prepared, buildTrees({ S, D, skeleton: model.skeleton, skin: model.skin }));
+    attachPickingTrees(prepared, new ClickPicker(pickSourcesOf(model)).trees());
     const layer = prepared.layers.S;
     const fast = new Mesh(layer.geometry);
     fast.raycast = acceleratedRaycast;
@@ -211,5 +215,62 @@ describe('picking trees from the worker', () => {
       expect(layer.muscleOfVertex[a.face!.a]).toBe(plain.layers.S.muscleOfVertex[b.face!.a]);
     }
     expect(hits).toBeGreaterThan(40);
+  });
+});
+
+describe('clicks answered in the model worker', () => {
+  /** A camera 1.5 m out along the muscle's facing, looking at its middle; the click at the centre. */
+  function clickAt(center: Vector3, facing: Vector3, targets: ClickRequest['targets']) {
+    const camera = new PerspectiveCamera(32, 1, 0.05, 30);
+    camera.position.copy(center).addScaledVector(facing, 1.5);
+    camera.lookAt(center);
+    camera.updateMatrixWorld();
+    const request: ClickRequest = {
+      ndc: [0, 0],
+      cameraWorld: [...camera.matrixWorld.elements],
+      projectionInverse: [...camera.projectionMatrixInverse.elements],
+      targets,
+      markers: [],
+    };
+    return { camera, request };
+  }
+
+  it('choose the muscle a plain raycast from the same camera hits', () => {
+    const picker = new ClickPicker(pickSourcesOf(model));
+    const plain = buildModel(readBodyGlb(glb(), MeshoptDecoder));
+    const layer = plain.layers.S;
+    const mesh = new Mesh(layer.geometry);
+    const raycaster = new Raycaster();
+    let hits = 0;
+    for (const entry of layer.muscles.slice(0, 60)) {
+      const { camera, request } = clickAt(entry.center, entry.facing, {
+        S: true,
+        D: false,
+        skeleton: false,
+      });
+      raycaster.setFromCamera(new Vector2(0, 0), camera);
+      const expected = raycaster.intersectObject(mesh)[0];
+      const hit = picker.pick(request);
+      if (!expected?.face) {
+        expect(hit).toBeNull();
+        continue;
+      }
+      hits++;
+      const owner =
+        layer.muscles[layer.muscleOfVertex[expected.face.a]! - layer.muscles[0]!.index]!;
+      expect(hit).toEqual({ kind: 'muscle', muscle: owner.muscle, side: owner.side });
+    }
+    expect(hits).toBeGreaterThan(40);
+  });
+
+  it('a trigger point marker wins over the muscle it sits in; hidden layers are not chosen', () => {
+    const picker = new ClickPicker(pickSourcesOf(model));
+    const entry = buildModel(model).layers.S.muscles[0]!;
+    const { request } = clickAt(entry.center, entry.facing, { S: true, D: true, skeleton: true });
+    const marked = { ...request, markers: [{ id: 'TP1', position: entry.center.toArray() }] };
+    expect(picker.pick(marked)).toEqual({ kind: 'marker', id: 'TP1' });
+    expect(
+      picker.pick({ ...request, targets: { S: false, D: false, skeleton: false } }),
+    ).toBeNull();
   });
 });
