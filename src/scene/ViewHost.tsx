@@ -65,6 +65,10 @@ export function ViewHost() {
       if (event.type === 'pointerdown') {
         element.setPointerCapture(pointer.pointerId);
         down = { x: pointer.clientX, y: pointer.clientY };
+        const bounds = element.getBoundingClientRect();
+        if (pointer.button === 0 && pointer.isPrimary) {
+          view.press(pointer.clientX - bounds.left, pointer.clientY - bounds.top);
+        }
       }
       // the view's controls handle wheel and right-drag: the page must not scroll or open a menu
       if (event.type === 'wheel' || event.type === 'contextmenu') event.preventDefault();
@@ -73,9 +77,7 @@ export function ViewHost() {
     // clicks are answered on the page's side (viewLink.ts), not by the busy view
     const click = (event: MouseEvent) => {
       const moved = Math.hypot(event.clientX - down.x, event.clientY - down.y);
-      if (event.button !== 0 || moved > clickSlopPx) return;
-      const bounds = element.getBoundingClientRect();
-      view.click(event.clientX - bounds.left, event.clientY - bounds.top);
+      if (event.button === 0 && moved <= clickSlopPx) view.click();
     };
     for (const type of forwardedTypes) element.addEventListener(type, pass, { passive: false });
     element.addEventListener('click', click);

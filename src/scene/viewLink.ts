@@ -46,8 +46,13 @@ export interface ViewLink {
   onError(listener: (message: string) => void): () => void;
   resize(size: ViewSize): void;
   forward(event: PointerEvent | WheelEvent | MouseEvent, bounds: DOMRect): void;
-  /** A click (not a drag) at view point x, y: chooses what is there, as explore mode does. */
-  click(x: number, y: number): void;
+  /**
+   * A press at view point x, y: what is there is picked now, by the model worker, so that the
+   * click that may follow (`click`) chooses it without waiting.
+   */
+  press(x: number, y: number): void;
+  /** The press ended as a click (not a drag): choose what it picked, as explore mode does. */
+  click(): void;
   call<N extends CallName>(
     name: N,
     ...args: Parameters<ViewCalls[N]>
@@ -81,6 +86,13 @@ function runAction(action: ViewAction): void {
 
 /** The model worker's own time for each recent click (the bench reads them). */
 const pickTimes: number[] = [];
+
+interface Press {
+  /** What is under the press: undefined until the model worker answers. */
+  hit: ClickHit | MarkerSpot | undefined;
+  /** The press became a click before the answer came. */
+  clicked: boolean;
+}
 
 /** What a click chose, as the store sees it: a point of the selection, a muscle, or nothing. */
 function applyClick(hit: ClickHit | MarkerSpot): void {
@@ -178,6 +190,7 @@ function createLink(): ViewLink {
   let camera: { cameraWorld: readonly number[]; projectionInverse: readonly number[] } | null =
     null;
   let markers: readonly MarkerSpot[] = [];
+  let pressed: Press | null = null;
   let inWorker = false;
 
   const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
@@ -351,9 +364,11 @@ function createLink(): ViewLink {
     forward(event, bounds) {
       send({ type: 'event', event: forwarded(event, bounds) });
     },
-    click(x, y) {
+    press(x, y) {
       const state = useAppStore.getState();
+      pressed = null;
       if (state.mode !== 'explore' || !camera || !size) return;
+      const shown = markers;
       const request = {
         ...camera,
         ndc: [(x / size.width) * 2 - 1, -(y / size.height) * 2 + 1] as const,
@@ -362,17 +377,28 @@ function createLink(): ViewLink {
           D: state.layers.deep,
           skeleton: state.layers.skeleton,
         },
-        markers: markers.map((marker, index) => ({ id: String(index), position: marker.position })),
+        markers: shown.map((marker, index) => ({ id: String(index), position: marker.position })),
       };
+      const press: Press = { hit: undefined, clicked: false };
+      pressed = press;
       loadModelSource()
         .click(request)
         .then(({ hit, ms }) => {
           pickTimes.push(ms);
           if (pickTimes.length > 200) pickTimes.shift();
-          applyClick(hit && hit.kind === 'marker' ? (markers[Number(hit.id)] ?? null) : hit);
+          press.hit = hit?.kind === 'marker' ? (shown[Number(hit.id)] ?? null) : hit;
+          if (press.clicked) applyClick(press.hit);
         })
         // a model that failed is reported where the view was; the click just does nothing
         .catch(() => {});
+    },
+    click() {
+      const press = pressed;
+      pressed = null;
+      if (!press || useAppStore.getState().mode !== 'explore') return;
+      // usually answered while the button was down: applied at once
+      if (press.hit !== undefined) applyClick(press.hit);
+      else press.clicked = true;
     },
     call(name, ...args) {
       const id = nextCall++;
