@@ -16,9 +16,8 @@ export default defineConfig({
     cspPlugin(),
     compressPlugin(),
   ],
-  // ES module workers: the model worker loads its picking-tree code only when asked; the view
-  // worker reads the checked dataset too
-  worker: { format: 'es', plugins: () => [datasetPlugin()] },
+  // ES module workers: the model worker loads its picking-tree code only when asked
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // the brotli pass (scripts/compress-plugin.ts, best quality) takes seconds by design

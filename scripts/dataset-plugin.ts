@@ -41,8 +41,10 @@ export function checkedDatasetModule(dataDir = defaultDataDir): string {
     readFileSync(join(dataDir, 'anatomy/landmarks.json'), 'utf8'),
   );
   const data = checkedDataOf(result.dataset, landmarks);
-  // JSON.parse of a string: faster to load than the same data as an object literal
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+  // JSON.parse of a string: faster to load than the same data as an object literal; the text
+  // itself is what the page hands the 3D view's worker (a string is copied, not walked)
+  const json = JSON.stringify(JSON.stringify(data));
+  return `export const json = ${json};\nexport default JSON.parse(json);\n`;
 }
 
 export function datasetPlugin(dataDir = defaultDataDir): Plugin {

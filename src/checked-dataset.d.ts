@@ -2,4 +2,6 @@
 declare module 'virtual:checked-dataset' {
   const data: import('./core/dataset.ts').CheckedData;
   export default data;
+  /** The same data as JSON text (what the page sends the 3D view's worker). */
+  export const json: string;
 }

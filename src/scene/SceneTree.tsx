@@ -104,7 +104,8 @@ function ContextLossGuard() {
   return null;
 }
 
-export function SceneTree() {
+/** `sized`: the view has the page's real size, so the body may be drawn. */
+export function SceneTree({ sized }: { readonly sized: boolean }) {
   const model = usePreparedModel();
   // the body's first frame waits for the data, so a shared link's zones are in it: one costly
   // first frame under software rendering, not two
@@ -112,7 +113,7 @@ export function SceneTree() {
   return (
     <>
       <SceneLights />
-      {hasData && model && <BodyModel model={model} />}
+      {sized && hasData && model && <BodyModel model={model} />}
       <CameraRig />
       <CameraReport />
       <RevealWithBody />

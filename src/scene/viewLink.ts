@@ -215,6 +215,8 @@ function createLink(): ViewLink {
     queueMicrotask(() => {
       queued = false;
       const next = mirroredState(useAppStore.getState(), reducedMotion());
+      // the view builds its own lookups from the same data (it waits for both, in any order)
+      if (next.dataReady && !sent.dataReady) void sendDataset();
       const changed = Object.fromEntries(
         Object.entries(next).filter(([key, value]) => sent[key as keyof MirroredState] !== value),
       );
@@ -222,6 +224,9 @@ function createLink(): ViewLink {
       if (Object.keys(changed).length > 0) send({ type: 'state', state: changed });
     });
   };
+  // the page has the chunk already: this import is answered from the module map
+  const sendDataset = () =>
+    import('virtual:checked-dataset').then(({ json }) => send({ type: 'dataset', json }));
   useAppStore.subscribe(sendState);
   motion?.addEventListener?.('change', sendState);
 

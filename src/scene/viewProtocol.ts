@@ -138,6 +138,8 @@ export type ToView =
     }
   | { readonly type: 'size'; readonly size: ViewSize; readonly dpr: number }
   | { readonly type: 'state'; readonly state: Partial<MirroredState> }
+  /** The checked dataset as JSON text, sent once the page has loaded it. */
+  | { readonly type: 'dataset'; readonly json: string }
   | { readonly type: 'model'; readonly model: ModelData }
   | { readonly type: 'trees'; readonly trees: ModelTrees }
   | { readonly type: 'event'; readonly event: ForwardedEvent }

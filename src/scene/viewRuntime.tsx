@@ -8,7 +8,7 @@ import { Component, Suspense, type ReactNode } from 'react';
 import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fiber';
 import { Group, Mesh, type WebGLRenderer } from 'three';
 import { useAppStore, type AppState } from '../state/store.ts';
-import { assembleDataset, type Dataset } from '../core/dataset.ts';
+import { assembleDataset, type CheckedData, type Dataset } from '../core/dataset.ts';
 import { messageOf } from '../core/errors.ts';
 import { cameraSettings } from './canvasSettings.ts';
 import { createSurface } from './surface.ts';
@@ -51,20 +51,22 @@ function forwardActions(): void {
   } satisfies Partial<AppState>);
 }
 
-/** The view's dataset: its own copy of the checked data, taken once the page has its own. */
-function datasetGate(): { pageReady(): void } {
+/** The view's dataset: its own copy of the page's checked data, used once the page uses its own. */
+function datasetGate(): { receive(json: string): void; pageReady(): void } {
   let dataset: Dataset | null = null;
   let pageReady = false;
   const apply = () => {
     if (dataset && pageReady && !useAppStore.getState().dataset) useAppStore.setState({ dataset });
   };
-  import('virtual:checked-dataset')
-    .then(({ default: data }) => {
-      dataset = assembleDataset(data);
-      apply();
-    })
-    .catch((error: unknown) => toPage({ type: 'error', message: messageOf(error) }));
   return {
+    receive(json) {
+      try {
+        dataset = assembleDataset(JSON.parse(json) as CheckedData);
+        apply();
+      } catch (error) {
+        toPage({ type: 'error', message: messageOf(error) });
+      }
+    },
     pageReady() {
       pageReady = true;
       apply();
@@ -107,12 +109,17 @@ function loseContext(what: 'lose' | 'restore'): boolean {
 export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): void {
   connectOutbox((message, transfer) => port.postMessage(message, transfer ?? []));
   if (!onPage) forwardActions();
-  const data = onPage ? { pageReady() {} } : datasetGate();
+  const data = onPage ? { receive() {}, pageReady() {} } : datasetGate();
   let root: ReconcilerRoot<OffscreenCanvas | HTMLCanvasElement> | null = null;
   let renderer: WebGLRenderer | null = null;
   let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
 
-  const configure = (size: ViewSize, dpr: number) => {
+  /**
+   * Configures the root and renders the scene. The first call comes with a stand-in size, right
+   * after the renderer is made, so React and react-three-fiber set up while the page lays itself
+   * out; the body mounts only once the page has sent the real size (`sized`).
+   */
+  const configure = (size: ViewSize, dpr: number, sized: boolean) => {
     if (!renderer || !canvas) return;
     pointer.resize(size);
     const surface = renderer;
@@ -140,7 +147,7 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         root?.render(
           <ReportErrors>
             <Suspense fallback={null}>
-              <SceneTree />
+              <SceneTree sized={sized} />
             </Suspense>
           </ReportErrors>,
         ),
@@ -176,13 +183,17 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         }
         renderer = currentRenderer = surface.renderer;
         port.postMessage({ type: 'webgl', available: true });
+        configure({ width: canvas.width, height: canvas.height, top: 0, left: 0 }, 1, false);
         return;
       }
       case 'size':
-        configure(message.size, message.dpr);
+        configure(message.size, message.dpr, true);
         return;
       case 'state':
         mirror(message.state);
+        return;
+      case 'dataset':
+        data.receive(message.json);
         return;
       case 'model':
         receiveModel(message.model);
