@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import { useAppStore } from './state/store.ts';
-import { loadAppData } from './state/loadAppData.ts';
-import { followStoreIntoUrl, restoreFromUrl } from './state/urlSync.ts';
 import { installTestHooks } from './state/testHooks.ts';
 import { Header } from './ui/Header.tsx';
 import { MuscleBrowser } from './ui/MuscleBrowser.tsx';
@@ -16,7 +14,6 @@ import { UpdateNotice } from './ui/UpdateNotice.tsx';
 import { registerOffline } from './state/offline.ts';
 import { markFirstScreenDone } from './state/firstScreen.ts';
 import { ViewHost } from './scene/ViewHost.tsx';
-import { messageOf } from './core/errors.ts';
 
 export function App() {
   const datasetError = useAppStore((s) => s.datasetError);
@@ -35,18 +32,6 @@ export function App() {
   useEffect(() => {
     installTestHooks();
     registerOffline();
-    let stopUrl = () => {};
-    loadAppData()
-      .then((loaded) => {
-        useAppStore.getState().setDataset(loaded);
-        restoreFromUrl(loaded);
-        stopUrl = followStoreIntoUrl();
-      })
-      .catch((error: unknown) => {
-        useAppStore.getState().setDatasetError(messageOf(error));
-        markFirstScreenDone();
-      });
-    return () => stopUrl();
   }, []);
 
   return (
