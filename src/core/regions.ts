@@ -320,12 +320,17 @@ export function regionLabel(id: string, vocabulary: RegionVocabulary): string {
   return landmark.sidedName.replace('{side}', parsed.side);
 }
 
-const bundledAreas = new Map(
-  Object.entries(RegionNamesFile.parse(bundledRegionNames).landmarks).map(([id, named]) => [
-    id,
-    named.area,
-  ]),
-);
+let bundledAreas: ReadonlyMap<string, BodyArea> | null = null;
+/** Read on first use: parsing the bundled names on import would cost every page start ~10 ms. */
+function areasOfBundledNames(): ReadonlyMap<string, BodyArea> {
+  bundledAreas ??= new Map(
+    Object.entries(RegionNamesFile.parse(bundledRegionNames).landmarks).map(([id, named]) => [
+      id,
+      named.area,
+    ]),
+  );
+  return bundledAreas;
+}
 
 /**
  * The body area a region belongs to, for grouped lists (docs/landmarks.md headings).
@@ -333,5 +338,5 @@ const bundledAreas = new Map(
  */
 export function regionArea(id: string, vocabulary?: RegionVocabulary): BodyArea | undefined {
   const landmark = id.split(':')[0] ?? id;
-  return vocabulary?.landmarks.get(landmark)?.area ?? bundledAreas.get(landmark);
+  return vocabulary?.landmarks.get(landmark)?.area ?? areasOfBundledNames().get(landmark);
 }
