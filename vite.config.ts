@@ -9,7 +9,7 @@ import { datasetPlugin } from './scripts/dataset-plugin.ts';
 export default defineConfig({
   plugins: [
     // the 3D scene runs in a worker, which has no window for Fast Refresh's runtime: it reloads
-    react({ exclude: [/node_modules/, /src\/scene\/.*\.tsx$/] }),
+    react({ exclude: [/node_modules/, /src\/scene\/(?!ViewHost).*\.tsx$/] }),
     datasetPlugin(),
     prerenderPlugin(),
     offlinePlugin(),

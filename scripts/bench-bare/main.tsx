@@ -1,8 +1,9 @@
 /**
- * The bench's reference page: a bare react-three-fiber canvas with one box, the same canvas
- * settings as the app's Viewer (src/scene/canvasSettings.ts). It sets `data-ready="true"` after
- * its first frame, exactly like the app's DrawnSignal, so `scripts/bench.ts` can time both the
- * same way (firstFrameRatio).
+ * The bench's reference page: a bare react-three-fiber canvas with one box, on the page's main
+ * thread, with the app's view settings (src/scene/canvasSettings.ts: camera, context attributes,
+ * pixel ratio range, frames on demand). It sets `data-ready="true"` after its first frame, as the
+ * app's page does when its view reports the body's first frame, so `scripts/bench.ts` can time
+ * both the same way (firstFrameRatio).
  */
 import { useRef } from 'react';
 import { createRoot } from 'react-dom/client';

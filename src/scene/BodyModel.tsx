@@ -7,9 +7,10 @@ import { referralIntensities } from '../core/referral.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { getBodyMaterials } from './materials.ts';
 import { muscleKey, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
+import { muscleAtVertex } from './modelData.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
-import { sceneLabel, toPage } from './viewOutbox.ts';
+import { askPage, sceneLabel, toPage } from './viewOutbox.ts';
 import { viewPointer } from './pointerTarget.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 
@@ -24,7 +25,7 @@ function muscleAt(
 ): MuscleSide | null {
   const vertex = event.face?.a;
   if (vertex === undefined) return null;
-  const entry = layer.muscles[(layer.muscleOfVertex[vertex] ?? 0) - (layer.muscles[0]?.index ?? 0)];
+  const entry = muscleAtVertex(layer.muscles, layer.muscleOfVertex, vertex);
   return entry ? { muscle: entry.muscle, side: entry.side } : null;
 }
 
@@ -102,7 +103,8 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
   const layers = useAppStore((s) => s.layers);
   const mode = useAppStore((s) => s.mode);
   const { muscle: muscleMaterials, skin, skeleton: skeletonMaterial } = getBodyMaterials();
-  const painting = useRef<{ adding: boolean } | null>(null);
+  // the regions this stroke has painted: the page decides adding or removing from the first
+  const stroke = useRef<Set<string> | null>(null);
 
   // the picking trees are built after the first frame, so they never delay it; until they
   // arrive (viewRuntime attaches them), picks stay exact (plain triangle tests), only slower
@@ -183,11 +185,9 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
     event.stopPropagation();
     const region = regionAt(event);
     if (!region) return;
-    const store = useAppStore.getState();
-    const adding = !store.painSpots.includes(region);
-    painting.current = { adding };
+    stroke.current = new Set([region]);
     if (controls) controls.enabled = false;
-    store.togglePainSpot(region);
+    askPage({ name: 'paint', args: [region, true] });
   };
   const onSkinMove = (event: ThreeEvent<PointerEvent>) => {
     const region = regionAt(event);
@@ -197,14 +197,14 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
       x: event.nativeEvent.clientX,
       y: event.nativeEvent.clientY,
     });
-    if (!painting.current || !region) return;
+    if (!stroke.current || !region) return;
     event.stopPropagation();
-    const store = useAppStore.getState();
-    const has = store.painSpots.includes(region);
-    if (has !== painting.current.adding) store.togglePainSpot(region);
+    if (stroke.current.has(region)) return;
+    stroke.current.add(region);
+    askPage({ name: 'paint', args: [region, false] });
   };
   const endPainting = () => {
-    painting.current = null;
+    stroke.current = null;
     if (controls) controls.enabled = true;
   };
   // the page holds the pointer capture, so the release reaches the view even off the body

@@ -14,6 +14,8 @@ import { getSceneModel, isCameraMoving } from './sceneModel.ts';
 import { toPage } from './viewOutbox.ts';
 
 let shown = false;
+/** Set by the context guard at once: the store's mirrored `webgl` arrives a message later. */
+let contextLost = false;
 /** False until the body's first frame: the canvas stays hidden, and the warm-up may draw. */
 export function bodyShown(): boolean {
   return shown;
@@ -37,7 +39,7 @@ function DrawnSignal() {
   useFrame(() => {
     // nothing is drawn while the context is lost: stay not-ready until it is restored
     const state = useAppStore.getState();
-    if (!pending.current || !getSceneModel() || state.webgl === 'lost') return;
+    if (!pending.current || !getSceneModel() || contextLost) return;
     // the frame for the current state needs the data (zones, the link's selection) and a camera at rest
     if (!state.dataset || isCameraMoving()) return;
     pending.current = false;
@@ -88,9 +90,11 @@ function ContextLossGuard() {
     const canvas = gl.domElement as EventTarget;
     const lost = (event: Event) => {
       event.preventDefault();
+      contextLost = true;
       toPage({ type: 'context', lost: true });
     };
     const restored = () => {
+      contextLost = false;
       toPage({ type: 'context', lost: false });
       invalidate();
     };

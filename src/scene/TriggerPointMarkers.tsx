@@ -12,6 +12,7 @@ import {
 import { useAppStore } from '../state/store.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { muscleKey, pointAlong, type PreparedModel } from './prepareModel.ts';
+import { markerRadius } from './modelData.ts';
 import { sceneLabel, toPage } from './viewOutbox.ts';
 
 export interface PlacedTriggerPoint {
@@ -46,7 +47,7 @@ export function placeTriggerPoints(
   });
 }
 
-const markerGeometry = new SphereGeometry(0.011, 12, 8);
+const markerGeometry = new SphereGeometry(markerRadius, 12, 8);
 const ringGeometry = new TorusGeometry(0.017, 0.0035, 6, 20);
 
 /** Markers always win the pick: they sit inside the muscle they belong to. */

@@ -1,6 +1,8 @@
 /**
- * The body view's canvas settings, in one place: the view (viewRuntime.tsx) and the bench's bare
- * page (scripts/bench-bare) use the same ones, so firstFrameRatio compares like with like.
+ * The body view's canvas settings, in one place: the view (viewRuntime.tsx: camera, pixel ratio,
+ * and the context attributes through surface.ts) and the bench's bare page (scripts/bench-bare,
+ * all of them through `canvasSettings`) use the same ones, so firstFrameRatio compares like with
+ * like.
  */
 import type { CanvasProps } from '@react-three/fiber';
 import type { WebGLRendererParameters } from 'three';
@@ -21,9 +23,12 @@ export function viewDpr(devicePixelRatio: number): number {
   return Math.min(Math.max(dprRange[0], devicePixelRatio), dprRange[1]);
 }
 
+/** Frames are drawn when something changed, never in a loop. */
+export const frameloop = 'demand';
+
 export function canvasSettings() {
   return {
-    frameloop: 'demand',
+    frameloop,
     dpr: [...dprRange],
     gl: glAttributes(),
     camera: { ...cameraSettings, position: [...cameraSettings.position] },

@@ -7,21 +7,20 @@
  */
 import { BufferAttribute, BufferGeometry, Matrix4, Mesh, Raycaster, Sphere, Vector3 } from 'three';
 import { MeshBVH, acceleratedRaycast, type SerializedBVH } from 'three-mesh-bvh';
-import type {
-  ClickHit,
-  ClickRequest,
-  ClickTarget,
-  GeometryData,
-  ModelTrees,
-  TreeData,
+import {
+  markerRadius,
+  muscleAtVertex,
+  type ClickHit,
+  type ClickRequest,
+  type ClickTarget,
+  type GeometryData,
+  type ModelTrees,
+  type TreeData,
 } from './modelData.ts';
 import type { PickSources } from './pickSources.ts';
 
 type Tree = keyof ModelTrees;
 const clickTargets: readonly ClickTarget[] = ['S', 'D', 'skeleton'];
-
-/** Radius of a trigger point marker (TriggerPointMarkers.tsx). */
-export const markerRadius = 0.011;
 
 function meshOf(data: Pick<GeometryData, 'position' | 'index'>): Mesh {
   const geometry = new BufferGeometry();
@@ -90,11 +89,14 @@ export class ClickPicker {
     }
     if (!nearest) return null;
     // the bones take the click: nothing behind them is chosen
-    if (nearest.target === 'skeleton') return { kind: 'bone' };
+    if (nearest.target === 'skeleton') return { kind: 'blocked' };
     const layer = nearest.target;
-    const muscles = this.sources.muscles[layer];
-    const entry =
-      muscles[(this.sources.muscleOfVertex[layer][nearest.vertex] ?? 0) - (muscles[0]?.index ?? 0)];
-    return entry ? { kind: 'muscle', muscle: entry.muscle, side: entry.side } : null;
+    const entry = muscleAtVertex(
+      this.sources.muscles[layer],
+      this.sources.muscleOfVertex[layer],
+      nearest.vertex,
+    );
+    // a vertex without a muscle is a model fault: the click chooses nothing rather than clearing
+    return entry ? { kind: 'muscle', muscle: entry.muscle, side: entry.side } : { kind: 'blocked' };
   }
 }

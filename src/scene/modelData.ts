@@ -58,6 +58,18 @@ export interface ModelData {
   readonly layers: Readonly<Record<'S' | 'D', LayerData>>;
 }
 
+/** The muscle entry a layer's vertex belongs to (entries are numbered across both layers). */
+export function muscleAtVertex<T extends { readonly index: number }>(
+  muscles: readonly T[],
+  muscleOfVertex: Uint16Array,
+  vertex: number,
+): T | undefined {
+  return muscles[(muscleOfVertex[vertex] ?? 0) - (muscles[0]?.index ?? 0)];
+}
+
+/** Radius of a trigger point marker: drawn by the view, hit-tested by the model worker. */
+export const markerRadius = 0.011;
+
 /** A picking tree (three-mesh-bvh, indirect mode) as built in the worker. */
 export interface TreeData {
   readonly roots: ArrayBuffer[];
@@ -80,10 +92,11 @@ export interface ClickRequest {
   readonly markers: readonly { readonly id: string; readonly position: Vec3 }[];
 }
 
+/** What a click chose; `blocked`: something took it without choosing anything (a bone). */
 export type ClickHit =
   | { readonly kind: 'marker'; readonly id: string }
   | { readonly kind: 'muscle'; readonly muscle: string; readonly side: Side }
-  | { readonly kind: 'bone' }
+  | { readonly kind: 'blocked' }
   | null;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Where the view hears the page's pointer: an element-like event target that react-three-fiber's
- * events and the orbit controls attach to. The page forwards its events here (viewLink.ts); the
+ * events and the orbit controls attach to. The page forwards its events here (ViewHost.tsx); the
  * page itself holds the pointer capture, so a drag that leaves the view still ends here.
  */
 import type { ForwardedEvent, ViewSize } from './viewProtocol.ts';
@@ -53,7 +53,7 @@ export class PointerTarget {
     this.listeners.get(type)?.delete(listener);
   }
 
-  // the page holds the real capture (viewLink.ts)
+  // the page holds the real capture (ViewHost.tsx)
   setPointerCapture(): void {}
   releasePointerCapture(): void {}
   hasPointerCapture(): boolean {

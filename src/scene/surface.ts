@@ -7,28 +7,27 @@ import { clearColor } from './canvasSettings.ts';
 import { warmUpShaders } from './warmup.ts';
 import { probeWebgl, viewContextAttributes } from '../ui/webgl.ts';
 
-export type Surface = { readonly renderer: WebGLRenderer } | { readonly unavailable: string };
-
 /**
- * A renderer over `canvas`, or why there is none. `stillHidden` says whether the body is not yet
- * on screen: the warm-up draws into the canvas and must not be seen.
+ * A renderer over `canvas`, or null where WebGL cannot be had. `stillHidden` says whether the body
+ * is not yet on screen: the warm-up draws into the canvas and must not be seen.
  */
 export function createSurface(
   canvas: OffscreenCanvas | HTMLCanvasElement,
   stillHidden: () => boolean,
-): Surface {
+): WebGLRenderer | null {
   const probe = probeWebgl();
-  if (!probe.available) return { unavailable: 'this browser offers no WebGL here' };
+  if (!probe.available) return null;
   let renderer: WebGLRenderer;
   try {
     renderer = new WebGLRenderer({ canvas, ...viewContextAttributes(probe.software) });
-  } catch (error) {
-    return { unavailable: error instanceof Error ? error.message : String(error) };
+  } catch {
+    // three throws when the context cannot be made after all: the same as no WebGL
+    return null;
   }
   // what react-three-fiber sets on its renderers: set now, so the warm-up compiles the same shaders
   renderer.toneMapping = ACESFilmicToneMapping;
   renderer.outputColorSpace = SRGBColorSpace;
   renderer.setClearColor(clearColor);
   void warmUpShaders(renderer, stillHidden).catch(() => {});
-  return { renderer };
+  return renderer;
 }

@@ -8,17 +8,18 @@ import { useAppStore, type AppState } from '../state/store.ts';
 import { markFirstScreenDone } from '../state/firstScreen.ts';
 import { installTestHooks } from '../state/testHooks.ts';
 import { messageOf } from '../core/errors.ts';
+import { probeWebgl } from '../ui/webgl.ts';
 import { hoverLabel } from './hoverLabel.ts';
 import { loadModelSource } from './modelSource.ts';
-import { transferablesOf, treeTransferables, type ClickHit } from './modelData.ts';
+import { transferablesOf, treeTransferables } from './modelData.ts';
 import { viewDpr } from './canvasSettings.ts';
+import { forwarded, pagePorts } from './viewPorts.ts';
+import * as clicks from './viewClicks.ts';
 import {
   mirroredKeys,
   type CallName,
-  type ForwardedEvent,
   type FromView,
   type LabelRequest,
-  type MarkerSpot,
   type MirroredState,
   type Port,
   type ScreenPoint,
@@ -46,12 +47,9 @@ export interface ViewLink {
   onError(listener: (message: string) => void): () => void;
   resize(size: ViewSize): void;
   forward(event: PointerEvent | WheelEvent | MouseEvent, bounds: DOMRect): void;
-  /**
-   * A press at view point x, y: what is there is picked now, by the model worker, so that the
-   * click that may follow (`click`) chooses it without waiting.
-   */
+  /** A press at view point x, y (viewClicks.ts picks what is there). */
   press(x: number, y: number): void;
-  /** The press ended as a click (not a drag): choose what it picked, as explore mode does. */
+  /** The press ended as a click, not a drag: choose what it picked. */
   click(): void;
   call<N extends CallName>(
     name: N,
@@ -68,42 +66,22 @@ function mirroredState(state: AppState, reducedMotion: boolean): MirroredState {
   };
 }
 
+/** Whether the current paint stroke adds spots (decided by its first region) or removes them. */
+let strokeAdds = true;
+
 function runAction(action: ViewAction): void {
   const store = useAppStore.getState();
   switch (action.name) {
-    case 'select':
-      return store.select(...action.args);
     case 'setHover':
       return store.setHover(...action.args);
-    case 'togglePainSpot':
-      return store.togglePainSpot(...action.args);
-    case 'setTrp':
-      return store.setTrp(...action.args);
-    case 'setWebgl':
-      return store.setWebgl(...action.args);
+    case 'paint': {
+      const [region, start] = action.args;
+      const marked = store.painSpots.includes(region);
+      if (start) strokeAdds = !marked;
+      if (marked !== strokeAdds) store.togglePainSpot(region);
+      return;
+    }
   }
-}
-
-/** The model worker's own time for each recent click (the bench reads them). */
-const pickTimes: number[] = [];
-
-interface Press {
-  /** What is under the press: undefined until the model worker answers. */
-  hit: ClickHit | MarkerSpot | undefined;
-  /** The press became a click before the answer came. */
-  clicked: boolean;
-}
-
-/** What a click chose, as the store sees it: a point of the selection, a muscle, or nothing. */
-function applyClick(hit: ClickHit | MarkerSpot): void {
-  const store = useAppStore.getState();
-  if (hit === null) return store.select(null);
-  if ('compared' in hit) {
-    if (!hit.compared) store.setTrp(store.trp === hit.id ? null : hit.id);
-    return;
-  }
-  // the bones take a click without choosing anything
-  if (hit.kind === 'muscle') store.select({ muscle: hit.muscle, side: hit.side });
 }
 
 function showLabel(label: LabelRequest): void {
@@ -117,54 +95,6 @@ function showLabel(label: LabelRequest): void {
     case 'hide':
       return hoverLabel.hide();
   }
-}
-
-function forwarded(event: PointerEvent | WheelEvent | MouseEvent, bounds: DOMRect): ForwardedEvent {
-  const pointer = 'pointerId' in event ? event : null;
-  const wheel = 'deltaY' in event ? event : null;
-  return {
-    type: event.type,
-    pointerId: pointer?.pointerId ?? 1,
-    pointerType: pointer?.pointerType ?? 'mouse',
-    isPrimary: pointer?.isPrimary ?? true,
-    button: event.button,
-    buttons: event.buttons,
-    clientX: event.clientX,
-    clientY: event.clientY,
-    pageX: event.pageX,
-    pageY: event.pageY,
-    offsetX: event.clientX - bounds.left,
-    offsetY: event.clientY - bounds.top,
-    deltaX: wheel?.deltaX ?? 0,
-    deltaY: wheel?.deltaY ?? 0,
-    deltaMode: wheel?.deltaMode ?? 0,
-    ctrlKey: event.ctrlKey,
-    metaKey: event.metaKey,
-    shiftKey: event.shiftKey,
-    altKey: event.altKey,
-    timeStamp: event.timeStamp,
-  };
-}
-
-/** Two ends that pass messages to each other in later tasks, for the runtime run on the page. */
-function pagePorts(): [ViewPort, Port<ToView, FromView>] {
-  type Listener<T> = (event: MessageEvent<T>) => void;
-  const toPage = new Set<Listener<FromView>>();
-  const toView = new Set<Listener<ToView>>();
-  const deliver = <T>(listeners: Set<Listener<T>>, data: T) =>
-    setTimeout(() => {
-      for (const listener of listeners) listener({ data } as MessageEvent<T>);
-    }, 0);
-  return [
-    {
-      postMessage: (message) => deliver(toView, message),
-      addEventListener: (_type, listener) => toPage.add(listener),
-    },
-    {
-      postMessage: (message) => deliver(toPage, message),
-      addEventListener: (_type, listener) => toView.add(listener),
-    },
-  ];
 }
 
 let link: ViewLink | null = null;
@@ -184,36 +114,43 @@ function createLink(): ViewLink {
   let shown = false;
   let failure: string | null = null;
   let size: ViewSize | null = null;
+  // the view has a renderer: it can take its size, and the model
+  let drawing = false;
   let canvas = document.createElement('canvas');
-  let port: ViewPort;
-  // what clicks are answered against: the camera of the last frame and the markers shown
-  let camera: { cameraWorld: readonly number[]; projectionInverse: readonly number[] } | null =
-    null;
-  let markers: readonly MarkerSpot[] = [];
-  let pressed: Press | null = null;
-  let inWorker = false;
+  let port: ViewPort | null = null;
+  let worker: Worker | null = null;
+  // what is sent before the view's end is there waits for it
+  const queued: [ToView, Transferable[]][] = [];
 
   const motion = window.matchMedia?.('(prefers-reduced-motion: reduce)');
   const reducedMotion = () => motion?.matches ?? false;
   let sent = mirroredState(useAppStore.getState(), reducedMotion());
 
+  const dropPending = (message: string) => {
+    for (const call of pending.values()) call.reject(new Error(message));
+    pending.clear();
+  };
+
   const fail = (message: string) => {
     if (failure) return;
     failure = message;
+    dropPending(message);
     for (const listener of errorListeners) listener(message);
     markFirstScreenDone();
   };
 
-  const send = (message: ToView, transfer: Transferable[] = []) =>
-    port.postMessage(message, transfer);
+  const send = (message: ToView, transfer: Transferable[] = []) => {
+    if (port) port.postMessage(message, transfer);
+    else queued.push([message, transfer]);
+  };
 
   // the store's changes go to the view once per task, so a link's state arrives whole
-  let queued = false;
+  let stateQueued = false;
   const sendState = () => {
-    if (queued) return;
-    queued = true;
+    if (stateQueued) return;
+    stateQueued = true;
     queueMicrotask(() => {
-      queued = false;
+      stateQueued = false;
       const next = mirroredState(useAppStore.getState(), reducedMotion());
       // the view builds its own lookups from the same data (it waits for both, in any order)
       if (next.dataReady && !sent.dataReady) void sendDataset();
@@ -231,8 +168,17 @@ function createLink(): ViewLink {
   motion?.addEventListener?.('change', sendState);
 
   const sendSize = () => {
-    if (size) send({ type: 'size', size, dpr: viewDpr(window.devicePixelRatio || 1) });
+    if (size && drawing) send({ type: 'size', size, dpr: viewDpr(window.devicePixelRatio || 1) });
   };
+
+  const sendModel = () =>
+    loadModelSource().model.then(
+      (model) => send({ type: 'model', model }, transferablesOf(model)),
+      (error: unknown) => {
+        // without WebGL the model is stopped on purpose, and the page says why instead
+        if (useAppStore.getState().webgl !== 'unavailable') fail(messageOf(error));
+      },
+    );
 
   let heard = false;
   const onMessage = ({ data: message }: MessageEvent<FromView>) => {
@@ -240,9 +186,12 @@ function createLink(): ViewLink {
     switch (message.type) {
       case 'webgl':
         if (message.available) {
+          drawing = true;
           useAppStore.getState().setWebgl('ok');
           sendSize();
-        } else if (inWorker) {
+          // the model's arrays move to the view: only to one that can draw them
+          void sendModel();
+        } else if (worker) {
           // some browsers draw WebGL on the page only: run the view here instead
           startOnPage();
         } else {
@@ -260,19 +209,20 @@ function createLink(): ViewLink {
         for (const listener of shownListeners) listener();
         return;
       case 'drawn':
+        // a frame reported just as the context was lost shows nothing
+        if (useAppStore.getState().webgl === 'lost') return;
         document.documentElement.dataset.drawn = message.key;
         markFirstScreenDone();
         return;
       case 'context':
         if (message.lost) document.documentElement.dataset.ready = 'false';
         useAppStore.getState().setWebgl(message.lost ? 'lost' : 'ok');
+        if (!message.lost) sendSize();
         return;
       case 'camera':
-        camera = message;
-        return;
+        return clicks.noteCamera(message);
       case 'markers':
-        markers = message.markers;
-        return;
+        return clicks.noteMarkers(message.markers);
       case 'want-trees':
         loadModelSource()
           .pickingTrees()
@@ -296,55 +246,57 @@ function createLink(): ViewLink {
     surface: OffscreenCanvas | HTMLCanvasElement,
     transfer: Transferable[],
   ) => {
+    next.addEventListener('message', onMessage);
+    next.postMessage({ type: 'init', canvas: surface, state: sent }, transfer);
+    if (sent.dataReady) void sendDataset();
     port = next;
-    port.addEventListener('message', onMessage);
-    send({ type: 'init', canvas: surface, state: sent }, transfer);
+    for (const [message, list] of queued.splice(0)) port.postMessage(message, list);
   };
 
   function startOnPage(): void {
-    inWorker = false;
+    worker?.terminate();
+    worker = null;
+    port = null;
+    // what was asked of the worker is asked again of the page's view
+    dropPending('the 3D view moved onto the page');
+    queued.length = 0;
+    if (!probeWebgl().available) {
+      useAppStore.getState().setWebgl('unavailable');
+      loadModelSource().stop();
+      return;
+    }
     canvas.remove();
     canvas = document.createElement('canvas');
     canvas.style.display = 'none';
     for (const listener of canvasListeners) listener();
-    const [pagePort, viewPort] = pagePorts();
+    const [pageEnd, viewEnd] = pagePorts();
+    begin(pageEnd, canvas, []);
     import('./viewRuntime.tsx').then(
-      (runtime) => {
-        runtime.startViewRuntime(viewPort, true);
-        begin(pagePort, canvas, []);
-      },
+      (runtime) => runtime.startViewRuntime(viewEnd, true),
       (error: unknown) => fail(`The 3D view's code could not be loaded (${messageOf(error)}).`),
     );
   }
 
   canvas.style.display = 'none';
   if ('transferControlToOffscreen' in canvas && typeof Worker !== 'undefined') {
-    inWorker = true;
-    const worker = new Worker(new URL('./view.worker.ts', import.meta.url), {
+    worker = new Worker(new URL('./view.worker.ts', import.meta.url), {
       type: 'module',
       name: 'body-view',
     });
     worker.addEventListener('error', (event) => {
       event.preventDefault();
-      fail(
-        heard
-          ? `The 3D view stopped: ${event.message || 'its worker failed'}.`
-          : `The 3D view's code could not be loaded (${event.message || 'its worker did not start'}).`,
-      );
+      // before the view has said anything, its code did not load; later, one handler failed
+      if (heard) console.error(`The 3D view reported an error: ${event.message}`);
+      else
+        fail(
+          `The 3D view's code could not be loaded (${event.message || 'its worker did not start'}).`,
+        );
     });
     const offscreen = canvas.transferControlToOffscreen();
     begin(worker, offscreen, [offscreen]);
   } else {
     startOnPage();
   }
-
-  loadModelSource().model.then(
-    (model) => send({ type: 'model', model }, transferablesOf(model)),
-    (error: unknown) => {
-      // without WebGL the model is stopped on purpose, and the page says why instead
-      if (useAppStore.getState().webgl !== 'unavailable') fail(messageOf(error));
-    },
-  );
 
   const view: ViewLink = {
     canvas: () => canvas,
@@ -364,48 +316,17 @@ function createLink(): ViewLink {
     },
     resize(next) {
       size = next;
-      if (useAppStore.getState().webgl === 'ok') sendSize();
+      sendSize();
     },
     forward(event, bounds) {
       send({ type: 'event', event: forwarded(event, bounds) });
     },
     press(x, y) {
-      const state = useAppStore.getState();
-      pressed = null;
-      if (state.mode !== 'explore' || !camera || !size) return;
-      const shown = markers;
-      const request = {
-        ...camera,
-        ndc: [(x / size.width) * 2 - 1, -(y / size.height) * 2 + 1] as const,
-        targets: {
-          S: state.layers.superficial,
-          D: state.layers.deep,
-          skeleton: state.layers.skeleton,
-        },
-        markers: shown.map((marker, index) => ({ id: String(index), position: marker.position })),
-      };
-      const press: Press = { hit: undefined, clicked: false };
-      pressed = press;
-      loadModelSource()
-        .click(request)
-        .then(({ hit, ms }) => {
-          pickTimes.push(ms);
-          if (pickTimes.length > 200) pickTimes.shift();
-          press.hit = hit?.kind === 'marker' ? (shown[Number(hit.id)] ?? null) : hit;
-          if (press.clicked) applyClick(press.hit);
-        })
-        // a model that failed is reported where the view was; the click just does nothing
-        .catch(() => {});
+      if (size) clicks.press(x, y, size);
     },
-    click() {
-      const press = pressed;
-      pressed = null;
-      if (!press || useAppStore.getState().mode !== 'explore') return;
-      // usually answered while the button was down: applied at once
-      if (press.hit !== undefined) applyClick(press.hit);
-      else press.clicked = true;
-    },
+    click: clicks.click,
     call(name, ...args) {
+      if (failure) return Promise.reject(new Error(failure));
       const id = nextCall++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -432,31 +353,8 @@ function installViewHooks(view: ViewLink): void {
       return box ? view.call('pickAt', x - box.left, y - box.top) : null;
     },
     snapshot: () => view.call('snapshot'),
-    pickTimes: () => [...pickTimes],
+    pickTimes: clicks.recentPickTimes,
     loseContext: () => view.call('loseContext'),
     restoreContext: () => view.call('restoreContext'),
   });
-}
-
-function dataUrl(image: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error ?? new Error('the image could not be read'));
-    reader.readAsDataURL(image);
-  });
-}
-
-/** The view as it is now, as a PNG data URL (null before the view has drawn). */
-export async function captureCurrent(): Promise<string | null> {
-  const image = await startView().call('captureCurrent');
-  return image ? dataUrl(image) : null;
-}
-
-/** The selection and its zones from the views that show them, as PNG data URLs. */
-export async function captureReferralViews(): Promise<{ view: string; dataUrl: string }[]> {
-  const images = await startView().call('captureReferralViews');
-  return Promise.all(
-    images.map(async ({ view, image }) => ({ view, dataUrl: await dataUrl(image) })),
-  );
 }

@@ -7,26 +7,7 @@ import type { AppState } from '../state/store.ts';
 import type { ModelData, ModelTrees, Vec3 } from './modelData.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 
-/** The part of the page's store the scene reads; the page sends what changed. */
-export type MirroredState = Pick<
-  AppState,
-  | 'selection'
-  | 'compare'
-  | 'trp'
-  | 'hover'
-  | 'layers'
-  | 'view'
-  | 'cameraRequest'
-  | 'mode'
-  | 'painSpots'
-  | 'present'
-  | 'webgl'
-> & {
-  /** The page has its dataset (and has applied the link's state): the body may be drawn. */
-  readonly dataReady: boolean;
-  readonly reducedMotion: boolean;
-};
-
+/** The fields of the page's store the scene reads; the page sends what changed. */
 export const mirroredKeys = [
   'selection',
   'compare',
@@ -40,6 +21,12 @@ export const mirroredKeys = [
   'present',
   'webgl',
 ] as const satisfies readonly (keyof AppState)[];
+
+export type MirroredState = Pick<AppState, (typeof mirroredKeys)[number]> & {
+  /** The page has its dataset (and has applied the link's state): the body may be drawn. */
+  readonly dataReady: boolean;
+  readonly reducedMotion: boolean;
+};
 
 export interface MarkerSpot {
   readonly id: string;
@@ -80,13 +67,14 @@ export interface ForwardedEvent {
   readonly timeStamp: number;
 }
 
-/** Store actions the scene asks the page to run (the page's store is the only one that changes). */
+/**
+ * What the scene asks the page to do to its store (the page's store is the only one that
+ * changes): name the muscle under the pointer, or paint a region in a stroke (the first region,
+ * `start`, decides whether the stroke adds spots or removes them, from the page's own spots).
+ */
 export type ViewAction =
-  | { readonly name: 'select'; readonly args: [MuscleSide | null] }
   | { readonly name: 'setHover'; readonly args: [MuscleSide | null] }
-  | { readonly name: 'togglePainSpot'; readonly args: [string] }
-  | { readonly name: 'setTrp'; readonly args: [string | null] }
-  | { readonly name: 'setWebgl'; readonly args: [AppState['webgl']] };
+  | { readonly name: 'paint'; readonly args: [region: string, start: boolean] };
 
 /** What the label that follows the pointer should say (the page words it). */
 export type LabelRequest =
@@ -151,8 +139,8 @@ export type ToView =
     };
 
 export type FromView =
-  /** Whether WebGL could be had where the view draws; `software` when it runs on the CPU. */
-  | { readonly type: 'webgl'; readonly available: boolean; readonly reason?: string }
+  /** Whether WebGL could be had where the view draws. */
+  | { readonly type: 'webgl'; readonly available: boolean }
   | { readonly type: 'action'; readonly action: ViewAction }
   | { readonly type: 'label'; readonly label: LabelRequest }
   /** The body's first frame is drawn: show the canvas. */

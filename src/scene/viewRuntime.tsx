@@ -10,7 +10,7 @@ import { Group, Mesh, type WebGLRenderer } from 'three';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { assembleDataset, type CheckedData, type Dataset } from '../core/dataset.ts';
 import { messageOf } from '../core/errors.ts';
-import { cameraSettings } from './canvasSettings.ts';
+import { cameraSettings, frameloop } from './canvasSettings.ts';
 import { createSurface } from './surface.ts';
 import { SceneTree, bodyShown } from './SceneTree.tsx';
 import { viewPointer as pointer } from './pointerTarget.ts';
@@ -40,14 +40,10 @@ class ReportErrors extends Component<{ children: ReactNode }, { failed: boolean 
   }
 }
 
-/** The scene's store changes only through the page's: its actions become requests to the page. */
+/** The scene's store changes only through the page's: its one action becomes a request. */
 function forwardActions(): void {
   useAppStore.setState({
-    select: (selection) => askPage({ name: 'select', args: [selection] }),
     setHover: (hover) => askPage({ name: 'setHover', args: [hover] }),
-    togglePainSpot: (region) => askPage({ name: 'togglePainSpot', args: [region] }),
-    setTrp: (trp) => askPage({ name: 'setTrp', args: [trp] }),
-    setWebgl: (webgl) => askPage({ name: 'setWebgl', args: [webgl] }),
   } satisfies Partial<AppState>);
 }
 
@@ -128,7 +124,7 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
       .configure({
         gl: surface,
         events,
-        frameloop: 'demand',
+        frameloop,
         dpr,
         size,
         camera: { ...cameraSettings, position: [...cameraSettings.position] },
@@ -177,11 +173,11 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         canvas = message.canvas;
         mirror(message.state);
         const surface = createSurface(canvas, () => !bodyShown());
-        if ('unavailable' in surface) {
-          port.postMessage({ type: 'webgl', available: false, reason: surface.unavailable });
+        if (!surface) {
+          port.postMessage({ type: 'webgl', available: false });
           return;
         }
-        renderer = currentRenderer = surface.renderer;
+        renderer = currentRenderer = surface;
         port.postMessage({ type: 'webgl', available: true });
         configure({ width: canvas.width, height: canvas.height, top: 0, left: 0 }, 1, false);
         return;

@@ -3,7 +3,7 @@ import { useAppStore } from '../state/store.ts';
 import { composeExport, download } from './exportImage.ts';
 import { legendEntries } from './legendEntries.ts';
 import { messageOf } from '../core/errors.ts';
-import { captureCurrent } from '../scene/viewLink.ts';
+import { captureCurrent } from '../scene/viewImages.ts';
 
 /** Saves the current view, with its legend, as a PNG. */
 export function ExportImageButton() {

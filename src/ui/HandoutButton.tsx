@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore } from '../state/store.ts';
 import { Handout, type HandoutContent } from './Handout.tsx';
-import { captureReferralViews } from '../scene/viewLink.ts';
+import { captureReferralViews } from '../scene/viewImages.ts';
 import { messageOf } from '../core/errors.ts';
 
 /** Waits until every image of the handout has decoded, so print never shows empty frames. */

@@ -48,6 +48,34 @@ test.describe('where it hurts', () => {
     expect(fromList.some((name) => gluteal.test(name))).toBe(true);
   });
 
+  test('a drag paints every area it crosses, and a drag that starts on a marked area clears', async ({
+    page,
+  }) => {
+    await openApp(page, '?view=back&mode=pain');
+    await waitForDrawn(page);
+    const from = await regionPoint(page, 'buttock:right');
+    const to = await regionPoint(page, 'posterior_thigh:right');
+    const drag = async () => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      // small steps: many moves over each area, as a hand makes
+      await page.mouse.move(to.x, to.y, { steps: 24 });
+      await page.mouse.up();
+    };
+    const spots = () => page.evaluate(() => window.__atlas!.store.getState().painSpots);
+    await drag();
+    await expect
+      .poll(spots)
+      .toEqual(expect.arrayContaining(['buttock:right', 'posterior_thigh:right']));
+    // still painted once every message has settled: no stroke undoes its own areas
+    await waitForDrawn(page);
+    expect(await spots()).toEqual(
+      expect.arrayContaining(['buttock:right', 'posterior_thigh:right']),
+    );
+    await drag();
+    await expect.poll(spots).toEqual([]);
+  });
+
   test('a clicked spot can be removed again by clicking it or its chip', async ({ page }) => {
     await openApp(page, '?view=back&mode=pain');
     const point = await regionPoint(page, 'buttock:left');

@@ -11,7 +11,7 @@ import { fixtureDataDir } from '../fixtures/dataset-fixture.ts';
 
 /** The data the module's code exports. */
 function exported(code: string): CheckedData {
-  const match = /^export default JSON\.parse\((.*)\);\n$/s.exec(code);
+  const match = /^export const json = (.*);\nexport default JSON\.parse\(json\);\n$/s.exec(code);
   if (!match) throw new Error(`unexpected module code: ${code.slice(0, 80)}`);
   return JSON.parse(JSON.parse(match[1]!) as string) as CheckedData;
 }
