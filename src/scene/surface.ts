@@ -2,7 +2,7 @@
  * The body view's renderer, made the moment the view starts (in its worker), so the shaders
  * compile (warmup.ts) while the model and the data are still on their way.
  */
-import { ACESFilmicToneMapping, SRGBColorSpace, WebGLRenderer } from 'three';
+import { ACESFilmicToneMapping, PCFSoftShadowMap, SRGBColorSpace, WebGLRenderer } from 'three';
 import { clearColor } from './canvasSettings.ts';
 import { warmUpShaders } from './warmup.ts';
 import { probeWebgl, viewContextAttributes } from '../ui/webgl.ts';
@@ -25,6 +25,8 @@ export function createSurface(
     return null;
   }
   // what react-three-fiber sets on its renderers: set now, so the warm-up compiles the same shaders
+  // (the shadow map type is in every program's key, even with shadows off)
+  renderer.shadowMap.type = PCFSoftShadowMap;
   renderer.toneMapping = ACESFilmicToneMapping;
   renderer.outputColorSpace = SRGBColorSpace;
   renderer.setClearColor(clearColor);
