@@ -24,3 +24,30 @@ test.describe('the 3D view run on the page', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('a worker that cannot draw WebGL', () => {
+  test('hands the view to the page, which draws the body and picks', async ({ page }) => {
+    // the view's worker finds no WebGL for its canvas, as in browsers with 2D-only OffscreenCanvas
+    await page.route('**/assets/view.worker-*.js', async (route) => {
+      const response = await route.fetch();
+      const code = await response.text();
+      await route.fulfill({
+        response,
+        body: `OffscreenCanvas.prototype.getContext = () => null;\n${code}`,
+        headers: { ...response.headers(), 'content-encoding': 'identity' },
+      });
+    });
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(request.url()));
+    const errors = await openApp(page, '?view=back');
+    await waitForDrawn(page);
+    // the page loaded the view's own code: it draws there now
+    expect(loaded.some((url) => /\/viewRuntime-[\w-]+\.js$/.test(url))).toBe(true);
+    expect((await canvasColors(page)).body).toBeGreaterThan(1000);
+    const point = await musclePoint(page, 'gluteus_maximus', 'right');
+    expect(point).not.toBeNull();
+    await page.mouse.click(point!.x, point!.y);
+    await expect(selectedHeading(page)).toHaveText(/Gluteus maximus\s*\(right\)/);
+    expect(errors).toEqual([]);
+  });
+});
