@@ -2,9 +2,10 @@
  * Vite plugin: the dataset as the module `virtual:checked-dataset`, checked at build time (and by
  * the dev server) with the same src/core code `npm run validate:data` uses. Data that fails its
  * checks fails the build with the validator's path-precise messages; the browser then only builds
- * the lookups (src/core/dataset.ts assembleDataset) instead of parsing every record again.
+ * the lookups (src/core/assemble.ts assembleDataset, no zod) instead of parsing every record
+ * again.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkedDataOf } from '../src/core/dataset.ts';
@@ -37,10 +38,7 @@ export function checkedDatasetModule(dataDir = defaultDataDir): string {
   if (!result.ok) {
     throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
   }
-  const landmarks: unknown = JSON.parse(
-    readFileSync(join(dataDir, 'anatomy/landmarks.json'), 'utf8'),
-  );
-  const data = checkedDataOf(result.dataset, landmarks);
+  const data = checkedDataOf(result.dataset);
   // JSON.parse of a string: faster to load than the same data as an object literal; the text
   // itself is what the page hands the 3D view's worker (a string is copied, not walked)
   const json = JSON.stringify(JSON.stringify(data));

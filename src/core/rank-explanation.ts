@@ -3,7 +3,7 @@
  * buttock and right sacroiliac joint (main zone), back of the right thigh (spillover)."
  */
 import type { ZoneLevel } from './referral.ts';
-import { regionLabel, type RegionVocabulary } from './regions.ts';
+import { regionLabel, type RegionVocabulary } from './regionIds.ts';
 
 export interface ExplainedSpot {
   region: string;

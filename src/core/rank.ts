@@ -12,7 +12,7 @@ import {
   sides,
   type RegionVocabulary,
   type Side,
-} from './regions.ts';
+} from './regionIds.ts';
 import type { MuscleRecord } from './schema.ts';
 
 /** Just what ranking needs from a Dataset: the records (a Map or an array) and the vocabulary. */

@@ -3,7 +3,7 @@
  * 0.5 where it is spillover (stippled). Records are written for the right side; the left mirrors.
  */
 import type { MuscleRecord, Referral, TriggerPoint } from './schema.ts';
-import { resolveRegionRef, type RegionVocabulary, type Side } from './regions.ts';
+import { resolveRegionRef, type RegionVocabulary, type Side } from './regionIds.ts';
 
 export const essentialIntensity = 1;
 export const spilloverIntensity = 0.5;

@@ -4,29 +4,13 @@
  * JSON Schemas for editors are generated from these (scripts/generate-json-schema.ts).
  */
 import { z } from 'zod';
+import { muscleGroups, muscleGroupTitles } from './muscleGroups.ts';
 
 /** Lower-case snake_case id, e.g. `gluteus_minimus`. */
 const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
 
-export const muscleGroups = [
-  'head_neck',
-  'shoulder_upper_back',
-  'arm_hand',
-  'trunk',
-  'hip_thigh',
-  'leg_foot',
-] as const;
+export { muscleGroups, muscleGroupTitles };
 export const MuscleGroup = z.enum(muscleGroups);
-
-/** Body-area titles of the muscle groups, as the sections of docs/muscles.md name them. */
-export const muscleGroupTitles: Readonly<Record<(typeof muscleGroups)[number], string>> = {
-  head_neck: 'Head and neck',
-  shoulder_upper_back: 'Shoulder and upper back',
-  arm_hand: 'Arm, forearm and hand',
-  trunk: 'Trunk',
-  hip_thigh: 'Hip and thigh',
-  leg_foot: 'Leg and foot',
-};
 export type MuscleGroup = z.infer<typeof MuscleGroup>;
 
 export const Layer = z.enum(['S', 'D']);

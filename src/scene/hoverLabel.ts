@@ -2,7 +2,7 @@
  * The name label that follows the pointer over the body. Written straight to one DOM element:
  * pointer moves are too frequent for React state.
  */
-import { regionLabel } from '../core/regions.ts';
+import { regionLabel } from '../core/regionIds.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 import { useAppStore } from '../state/store.ts';
 

@@ -8,7 +8,7 @@ import { Component, Suspense, type ReactNode } from 'react';
 import { createRoot, events, extend, type ReconcilerRoot } from '@react-three/fiber';
 import { Group, Mesh, type WebGLRenderer } from 'three';
 import { useAppStore, type AppState } from '../state/store.ts';
-import { assembleDataset, type CheckedData, type Dataset } from '../core/dataset.ts';
+import { assembleDataset, type CheckedData, type Dataset } from '../core/assemble.ts';
 import { messageOf } from '../core/errors.ts';
 import { cameraSettings, frameloop } from './canvasSettings.ts';
 import { createSurface } from './surface.ts';

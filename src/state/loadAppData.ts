@@ -3,7 +3,7 @@
  * src/core code the CLI and validator use) and ships it as one lazy chunk; here only the lookups
  * are built.
  */
-import { assembleDataset, type Dataset } from '../core/dataset.ts';
+import { assembleDataset, type Dataset } from '../core/assemble.ts';
 import { messageOf } from '../core/errors.ts';
 import { useAppStore } from './store.ts';
 import { followStoreIntoUrl, restoreFromUrl } from './urlSync.ts';

@@ -1,7 +1,7 @@
 import type { MuscleRecord } from '../core/schema.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { referralRegions } from '../core/referral.ts';
-import { regionLabel, type Side } from '../core/regions.ts';
+import { regionLabel, type Side } from '../core/regionIds.ts';
 
 export interface HandoutContent {
   readonly record: MuscleRecord;

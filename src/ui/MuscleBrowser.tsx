@@ -1,5 +1,6 @@
 import { useAppStore } from '../state/store.ts';
-import { muscleGroupTitles, type MuscleGroup } from '../core/schema.ts';
+import { muscleGroupTitles } from '../core/muscleGroups.ts';
+import type { MuscleGroup } from '../core/schema.ts';
 
 /** Every muscle, grouped by body area: the keyboard and screen-reader path to the whole model. */
 export function MuscleBrowser() {

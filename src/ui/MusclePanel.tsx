@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useAppStore } from '../state/store.ts';
 import type { MuscleRecord } from '../core/schema.ts';
 import { referralRegions } from '../core/referral.ts';
-import { regionLabel, type Side } from '../core/regions.ts';
+import { regionLabel, type Side } from '../core/regionIds.ts';
 
 const layerNames = { S: 'superficial', D: 'deep' } as const;
 

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { createRanker } from '../core/rank.ts';
-import { regionLabel, resolveRegionRef, type Side } from '../core/regions.ts';
+import { regionLabel, resolveRegionRef, type Side } from '../core/regionIds.ts';
 import type { Dataset } from '../core/dataset.ts';
 
 const shownResults = 10;
