@@ -1,5 +1,5 @@
 /**
- * Imported first by main.tsx. zod 4 compiles object parsers with `new Function` unless told not
+ * Imported first by the page's zod users (the sessions, SessionsPanel.tsx). zod 4 compiles object parsers with `new Function` unless told not
  * to, and decides while each schema is built; the app's Content-Security-Policy (no unsafe-eval,
  * scripts/csp-plugin.ts) refuses that probe and reports a violation. So zod is set jitless before
  * any module builds a schema.

@@ -2,7 +2,7 @@ import { useAppStore } from '../state/store.ts';
 import { SearchBox } from './SearchBox.tsx';
 import { ModeSwitch } from './ModeSwitch.tsx';
 import { ShareMenu } from './ShareMenu.tsx';
-import { SessionsButton } from './SessionsPanel.tsx';
+import { SessionsButton } from './SessionsButton.tsx';
 import { ExportImageButton } from './ExportImageButton.tsx';
 import { HandoutButton } from './HandoutButton.tsx';
 import { togglePresentation } from './usePresentationKeys.ts';

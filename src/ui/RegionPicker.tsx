@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useAppStore } from '../state/store.ts';
-import { bodyAreas, regionArea, regionId, type Landmark } from '../core/regions.ts';
+import { bodyAreas, regionId, type Landmark } from '../core/regionIds.ts';
 
 /**
  * Marking pain without the canvas: every body-surface region as a checkbox, grouped by body area,
@@ -12,7 +12,7 @@ export function RegionPicker() {
   const byArea = useMemo(() => {
     const groups = new Map<string, Landmark[]>(bodyAreas.map((area) => [area, []]));
     for (const landmark of dataset?.regions.landmarks.values() ?? []) {
-      groups.get(regionArea(landmark.id, dataset?.regions) ?? landmark.area)?.push(landmark);
+      groups.get(landmark.area)?.push(landmark);
     }
     return groups;
   }, [dataset]);

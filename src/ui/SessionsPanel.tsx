@@ -1,3 +1,5 @@
+// first: zod (the sessions' checks) runs without generating code, as the page's CSP requires
+import '../zodJitless.ts';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   exportFileName,
@@ -553,9 +555,12 @@ export function SessionsPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The header's "Sessions" button; loads the saved sessions and runs the autosave. */
-export function SessionsButton() {
-  const [open, setOpen] = useState(false);
+/**
+ * The header's "Sessions" button; loads the saved sessions and runs the autosave. `openAtStart`:
+ * the person pressed the button before this code had loaded (SessionsButton.tsx).
+ */
+export function SessionsFeature({ openAtStart }: { readonly openAtStart: boolean }) {
+  const [open, setOpen] = useState(openAtStart);
   const button = useRef<HTMLButtonElement>(null);
   const openName = useSessionStore(
     (s) => s.sessions.find((session) => session.id === s.openSessionId)?.name ?? null,

@@ -358,3 +358,31 @@ test.describe('client sessions', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('the sessions code, loaded after the first screen', () => {
+  test('a press before it has arrived opens the sessions once it does', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/assets/SessionsPanel-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openApp(page);
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    await expect(sessionsDialog(page)).toHaveCount(0);
+    release();
+    await expect(sessionsDialog(page)).toBeVisible();
+  });
+
+  test('a failed load says so, and the next press tries again', async ({ page }) => {
+    let fail = true;
+    await page.route('**/assets/SessionsPanel-*.js', (route) =>
+      fail ? route.abort('connectionreset') : route.continue(),
+    );
+    await openApp(page);
+    await expect(page.getByText('The sessions could not be loaded')).toBeVisible();
+    fail = false;
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    await expect(sessionsDialog(page)).toBeVisible();
+  });
+});
