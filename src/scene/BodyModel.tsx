@@ -10,7 +10,8 @@ import { muscleKey, type MuscleLayer, type PreparedModel } from './prepareModel.
 import { muscleAtVertex } from './modelData.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
-import { askPage, sceneLabel, toPage } from './viewOutbox.ts';
+import { askPage, sceneLabel } from './viewOutbox.ts';
+import { askForTrees } from './usePreparedModel.ts';
 import { viewPointer } from './pointerTarget.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 
@@ -106,13 +107,12 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
   // the regions this stroke has painted: the page decides adding or removing from the first
   const stroke = useRef<Set<string> | null>(null);
 
-  // the picking trees are built after the first frame, so they never delay it; until they
-  // arrive (viewRuntime attaches them), picks stay exact (plain triangle tests), only slower
+  // the picking trees are built after the first frame, so they never delay it
   const treesAsked = useRef(false);
   useFrame(() => {
     if (treesAsked.current) return;
     treesAsked.current = true;
-    setTimeout(() => toPage({ type: 'want-trees' }), 0);
+    setTimeout(askForTrees, 0);
   });
 
   useLayoutEffect(() => {

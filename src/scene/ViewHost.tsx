@@ -116,6 +116,7 @@ export function ViewHost() {
       {/* labelled here, not on the canvas, which stays hidden until the body is drawn */}
       <div
         ref={container}
+        className="view-surface"
         style={containerStyle}
         role="img"
         aria-label="3D body. Use the search box or the muscle list for keyboard access."

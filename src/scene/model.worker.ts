@@ -1,9 +1,9 @@
 /**
  * The model worker: downloads body.glb and reads it (meshopt-decoded) into merged per-layer arrays,
- * off the page's main thread, which is busy rendering the panels meanwhile. The page gets the
- * arrays at once, to draw; it asks for the picking trees after its first frame, so building them
- * never competes with that frame. The worker keeps its own trees and answers clicks with them
- * (clickPicker.ts says why here).
+ * off the page's main thread, which is busy rendering the panels meanwhile. The 3D view gets the
+ * arrays straight from here, over its own port, as soon as it can draw; it asks for the picking
+ * trees after its first frame, so building them never competes with that frame. The worker keeps
+ * its own trees and answers the page's clicks with them (clickPicker.ts says why here).
  */
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { readBodyGlb } from './readGlb.ts';
@@ -11,8 +11,11 @@ import {
   transferablesOf,
   treeTransferables,
   type ClickRequest,
+  type ModelData,
   type ModelWorkerMessage,
   type ModelWorkerRequest,
+  type ViewModelMessage,
+  type ViewModelRequest,
 } from './modelData.ts';
 import type { ClickPicker } from './clickPicker.ts';
 import { pickSourcesOf, type PickSources } from './pickSources.ts';
@@ -24,6 +27,37 @@ const scope = self as unknown as {
 };
 
 let sources: PickSources | null = null;
+/** The model, until the view that asked for it has it. */
+let model: ModelData | null = null;
+let view: { port: MessagePort; wantsModel: boolean } | null = null;
+
+function toView(message: ViewModelMessage, transfer: Transferable[]): void {
+  view?.port.postMessage(message, transfer);
+}
+
+/** Hands the model over once it is read and the view has asked. */
+function deliverModel(): void {
+  if (!model || !view?.wantsModel) return;
+  toView({ type: 'model', model }, transferablesOf(model));
+  model = null;
+}
+
+/** A (new) view's port: a view that could not draw is replaced by one on the page. */
+function connectView(port: MessagePort): void {
+  view?.port.close();
+  const current = { port, wantsModel: false };
+  view = current;
+  port.onmessage = (event: MessageEvent<ViewModelRequest>) => {
+    if (event.data.type === 'model') {
+      current.wantsModel = true;
+      deliverModel();
+    } else void trees().catch((error: unknown) => fail('read', error));
+  };
+}
+
+function fail(stage: 'download' | 'read', error: unknown): void {
+  scope.postMessage({ type: 'error', stage, message: messageOf(error) });
+}
 let picker: Promise<ClickPicker> | null = null;
 
 /** The trees, built once, when first needed: three.js and three-mesh-bvh load only then. */
@@ -48,15 +82,17 @@ async function download(url: string): Promise<ArrayBuffer> {
 
 async function read(url: string): Promise<void> {
   const [buffer] = await Promise.all([download(url), MeshoptDecoder.ready]);
-  const model = readBodyGlb(buffer, MeshoptDecoder);
-  // the trees are built later from copies: the model's own arrays go to the page now
-  sources = pickSourcesOf(model);
-  scope.postMessage({ type: 'model', model }, transferablesOf(model));
+  const body = readBodyGlb(buffer, MeshoptDecoder);
+  // the trees are built later from copies: the model's own arrays go to the view
+  sources = pickSourcesOf(body);
+  model = body;
+  scope.postMessage({ type: 'read' });
+  deliverModel();
 }
 
 async function trees(): Promise<void> {
   const built = (await getPicker()).trees();
-  scope.postMessage({ type: 'trees', trees: built }, treeTransferables(built));
+  toView({ type: 'trees', trees: built }, treeTransferables(built));
 }
 
 /** A click that cannot be answered picks nothing, and says why; the model stays usable. */
@@ -73,17 +109,9 @@ async function click(id: number, request: ClickRequest): Promise<void> {
 
 scope.onmessage = (event) => {
   const request = event.data;
-  const work =
-    request.type === 'read'
-      ? read(request.url)
-      : request.type === 'trees'
-        ? trees()
-        : click(request.id, request.click);
-  work.catch((error: unknown) =>
-    scope.postMessage({
-      type: 'error',
-      stage: error instanceof DownloadError ? 'download' : 'read',
-      message: messageOf(error),
-    }),
+  if (request.type === 'view') return connectView(request.port);
+  if (request.type === 'click') return void click(request.id, request.click);
+  read(request.url).catch((error: unknown) =>
+    fail(error instanceof DownloadError ? 'download' : 'read', error),
   );
 };

@@ -100,18 +100,18 @@ export type ClickHit =
   | null;
 
 /**
- * Requests to the model worker: fetch and read the file, then (after the first frame) build the
- * trees, then answer clicks.
+ * Requests from the page to the model worker: fetch and read the file, talk to the 3D view on
+ * this port (a new view gets a new one), answer clicks.
  */
 export type ModelWorkerRequest =
   | { readonly type: 'read'; readonly url: string }
-  | { readonly type: 'trees' }
+  | { readonly type: 'view'; readonly port: MessagePort }
   | { readonly type: 'click'; readonly id: number; readonly click: ClickRequest };
 
-/** Messages from the model worker. */
+/** Messages from the model worker to the page. */
 export type ModelWorkerMessage =
-  | { readonly type: 'model'; readonly model: ModelData }
-  | { readonly type: 'trees'; readonly trees: ModelTrees }
+  /** The file is read: the view gets the model when it asks for it. */
+  | { readonly type: 'read' }
   | {
       readonly type: 'clicked';
       readonly id: number;
@@ -121,6 +121,17 @@ export type ModelWorkerMessage =
       readonly error?: string;
     }
   | { readonly type: 'error'; readonly stage: 'download' | 'read'; readonly message: string };
+
+/**
+ * The view and the model worker talk directly, so the model and the picking trees do not wait for
+ * the page's main thread: the view asks for the model once it can draw, and for the trees after
+ * its first frame.
+ */
+export type ViewModelRequest = { readonly type: 'model' } | { readonly type: 'trees' };
+
+export type ViewModelMessage =
+  | { readonly type: 'model'; readonly model: ModelData }
+  | { readonly type: 'trees'; readonly trees: ModelTrees };
 
 /** The buffers a message can hand over instead of copying. */
 export function transferablesOf(model: ModelData): ArrayBuffer[] {

@@ -1,13 +1,11 @@
 /**
  * Starts loading the body model from the page's first line (main.tsx): the model worker downloads,
- * reads and merges the file while the page renders its panels. No three.js in this module, so the
- * page's first chunk stays small.
+ * reads and merges the file while the page renders its panels, and hands it to the 3D view over
+ * the view's own port. No three.js in this module, so the page's first chunk stays small.
  */
 import type {
   ClickHit,
   ClickRequest,
-  ModelData,
-  ModelTrees,
   ModelWorkerMessage,
   ModelWorkerRequest,
 } from './modelData.ts';
@@ -15,10 +13,10 @@ import type {
 export const modelUrl = `${import.meta.env.BASE_URL}models/body.glb`;
 
 export interface ModelSource {
-  /** The merged arrays, ready to wrap in geometries. */
-  readonly model: Promise<ModelData>;
-  /** Asks the worker for the picking trees (once; call it after the first frame). */
-  pickingTrees(): Promise<ModelTrees>;
+  /** Settles when the file is read (the view then gets it from the worker), or cannot be. */
+  readonly read: Promise<void>;
+  /** Gives the model worker the port of a (new) 3D view, which asks it for the model. */
+  connectView(port: MessagePort): void;
   /** What a click chose, answered by the worker from its own trees; `ms`: the pick's own time. */
   click(request: ClickRequest): Promise<{ hit: ClickHit; ms: number }>;
   /** Stops the download and the worker: this browser cannot draw the model after all. */
@@ -52,25 +50,20 @@ function startLoading(): ModelSource {
   });
   const send = (request: ModelWorkerRequest, transfer: Transferable[] = []) =>
     worker.postMessage(request, transfer);
-  const model = deferred<ModelData>();
-  const trees = deferred<ModelTrees>();
-  let treesAsked = false;
+  const read = deferred<void>();
   const clicks = new Map<number, Settle<{ hit: ClickHit; ms: number }>>();
   let nextClick = 1;
   const fail = (message: string) => {
     const error = new Error(message);
-    model.settle.reject(error);
-    trees.settle.reject(error);
+    read.settle.reject(error);
     for (const waiting of clicks.values()) waiting.reject(error);
     clicks.clear();
     worker.terminate();
   };
   worker.onmessage = (event: MessageEvent<ModelWorkerMessage>) => {
     const message = event.data;
-    if (message.type === 'model') {
-      model.settle.resolve(message.model);
-    } else if (message.type === 'trees') {
-      trees.settle.resolve(message.trees);
+    if (message.type === 'read') {
+      read.settle.resolve();
     } else if (message.type === 'clicked') {
       const waiting = clicks.get(message.id);
       clicks.delete(message.id);
@@ -87,14 +80,8 @@ function startLoading(): ModelSource {
   // absolute: a worker resolves relative URLs against its own script, not the page
   send({ type: 'read', url: new URL(modelUrl, document.baseURI).href });
   return {
-    model: model.promise,
-    pickingTrees() {
-      if (!treesAsked) {
-        treesAsked = true;
-        void model.promise.then(() => send({ type: 'trees' }));
-      }
-      return trees.promise;
-    },
+    read: read.promise,
+    connectView: (port) => send({ type: 'view', port }, [port]),
     click(request) {
       const id = nextClick++;
       return new Promise((resolve, reject) => {

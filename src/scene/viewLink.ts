@@ -11,7 +11,6 @@ import { messageOf } from '../core/errors.ts';
 import { probeWebgl } from '../ui/webgl.ts';
 import { hoverLabel } from './hoverLabel.ts';
 import { loadModelSource } from './modelSource.ts';
-import { transferablesOf, treeTransferables } from './modelData.ts';
 import { viewDpr } from './canvasSettings.ts';
 import { forwarded, pagePorts } from './viewPorts.ts';
 import * as clicks from './viewClicks.ts';
@@ -97,6 +96,14 @@ function showLabel(label: LabelRequest): void {
   }
 }
 
+/** The size of the view's place in the prerendered first screen, when it is laid out. */
+function prerenderedSize(): ViewSize | null {
+  const place = document.querySelector('.view-surface');
+  if (!place) return null;
+  const { width, height, top, left } = place.getBoundingClientRect();
+  return width > 0 && height > 0 ? { width, height, top, left } : null;
+}
+
 let link: ViewLink | null = null;
 
 /** Starts the 3D view (once): the worker loads and compiles while the page renders its panels. */
@@ -113,7 +120,8 @@ function createLink(): ViewLink {
   let nextCall = 1;
   let shown = false;
   let failure: string | null = null;
-  let size: ViewSize | null = null;
+  // the prerendered page already has the view's place: its size goes with the first message
+  let size: ViewSize | null = prerenderedSize();
   // the view has a renderer: it can take its size, and the model
   let drawing = false;
   let canvas = document.createElement('canvas');
@@ -171,14 +179,10 @@ function createLink(): ViewLink {
     if (size && drawing) send({ type: 'size', size, dpr: viewDpr(window.devicePixelRatio || 1) });
   };
 
-  const sendModel = () =>
-    loadModelSource().model.then(
-      (model) => send({ type: 'model', model }, transferablesOf(model)),
-      (error: unknown) => {
-        // without WebGL the model is stopped on purpose, and the page says why instead
-        if (useAppStore.getState().webgl !== 'unavailable') fail(messageOf(error));
-      },
-    );
+  loadModelSource().read.catch((error: unknown) => {
+    // without WebGL the model is stopped on purpose, and the page says why instead
+    if (useAppStore.getState().webgl !== 'unavailable') fail(messageOf(error));
+  });
 
   let heard = false;
   const onMessage = ({ data: message }: MessageEvent<FromView>) => {
@@ -189,8 +193,6 @@ function createLink(): ViewLink {
           drawing = true;
           useAppStore.getState().setWebgl('ok');
           sendSize();
-          // the model's arrays move to the view: only to one that can draw them
-          void sendModel();
         } else if (worker) {
           // some browsers draw WebGL on the page only: run the view here instead
           startOnPage();
@@ -223,12 +225,6 @@ function createLink(): ViewLink {
         return clicks.noteCamera(message);
       case 'markers':
         return clicks.noteMarkers(message.markers);
-      case 'want-trees':
-        loadModelSource()
-          .pickingTrees()
-          .then((trees) => send({ type: 'trees', trees }, treeTransferables(trees)))
-          .catch(() => {});
-        return;
       case 'error':
         return fail(message.message);
       case 'reply': {
@@ -247,7 +243,14 @@ function createLink(): ViewLink {
     transfer: Transferable[],
   ) => {
     next.addEventListener('message', onMessage);
-    next.postMessage({ type: 'init', canvas: surface, state: sent }, transfer);
+    // the model worker and the view talk directly: the model need not wait for this thread
+    const channel = new MessageChannel();
+    loadModelSource().connectView(channel.port1);
+    const dpr = viewDpr(window.devicePixelRatio || 1);
+    next.postMessage(
+      { type: 'init', canvas: surface, modelPort: channel.port2, state: sent, size, dpr },
+      [...transfer, channel.port2],
+    );
     if (sent.dataReady) void sendDataset();
     port = next;
     for (const [message, list] of queued.splice(0)) port.postMessage(message, list);

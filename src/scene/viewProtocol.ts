@@ -4,7 +4,7 @@
  * page's side loads no three.js.
  */
 import type { AppState } from '../state/store.ts';
-import type { ModelData, ModelTrees, Vec3 } from './modelData.ts';
+import type { Vec3 } from './modelData.ts';
 import type { MuscleSide } from '../core/url-state.ts';
 
 /** The fields of the page's store the scene reads; the page sends what changed. */
@@ -122,14 +122,17 @@ export type ToView =
   | {
       readonly type: 'init';
       readonly canvas: OffscreenCanvas | HTMLCanvasElement;
+      /** The model worker's end for this view: it sends the model and the trees there. */
+      readonly modelPort: MessagePort;
       readonly state: MirroredState;
+      /** The view's size when the page already knows it (else a `size` message follows). */
+      readonly size: ViewSize | null;
+      readonly dpr: number;
     }
   | { readonly type: 'size'; readonly size: ViewSize; readonly dpr: number }
   | { readonly type: 'state'; readonly state: Partial<MirroredState> }
   /** The checked dataset as JSON text, sent once the page has loaded it. */
   | { readonly type: 'dataset'; readonly json: string }
-  | { readonly type: 'model'; readonly model: ModelData }
-  | { readonly type: 'trees'; readonly trees: ModelTrees }
   | { readonly type: 'event'; readonly event: ForwardedEvent }
   | {
       readonly type: 'call';
@@ -148,8 +151,6 @@ export type FromView =
   /** The frame for this state (the URL's view state and camera request) is drawn. */
   | { readonly type: 'drawn'; readonly key: string }
   | { readonly type: 'context'; readonly lost: boolean }
-  /** The first frame is out: the page may send the picking trees now. */
-  | { readonly type: 'want-trees' }
   /** The camera of the frame just drawn, for answering clicks (column-major matrices). */
   | {
       readonly type: 'camera';

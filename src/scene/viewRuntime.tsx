@@ -14,9 +14,8 @@ import { cameraSettings, frameloop } from './canvasSettings.ts';
 import { createSurface } from './surface.ts';
 import { SceneTree, bodyShown } from './SceneTree.tsx';
 import { viewPointer as pointer } from './pointerTarget.ts';
-import { receiveModel } from './usePreparedModel.ts';
-import { attachPickingTrees } from './prepareModel.ts';
-import { getSceneModel, setSceneView } from './sceneModel.ts';
+import { connectModelWorker } from './usePreparedModel.ts';
+import { setSceneView } from './sceneModel.ts';
 import { musclePoint, pickAt, projectRegion } from './probe.ts';
 import { captureCurrent, captureReferralViews, snapshot } from './capture.ts';
 import { setReducedMotion } from './motion.ts';
@@ -179,7 +178,10 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         }
         renderer = currentRenderer = surface;
         port.postMessage({ type: 'webgl', available: true });
-        configure({ width: canvas.width, height: canvas.height, top: 0, left: 0 }, 1, false);
+        // a view that can draw asks for the model (one that cannot leaves it for the next)
+        connectModelWorker(message.modelPort);
+        if (message.size) configure(message.size, message.dpr, true);
+        else configure({ width: canvas.width, height: canvas.height, top: 0, left: 0 }, 1, false);
         return;
       }
       case 'size':
@@ -191,14 +193,6 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
       case 'dataset':
         data.receive(message.json);
         return;
-      case 'model':
-        receiveModel(message.model);
-        return;
-      case 'trees': {
-        const model = getSceneModel();
-        if (model) attachPickingTrees(model, message.trees);
-        return;
-      }
       case 'event':
         pointer.dispatch(message.event);
         return;
