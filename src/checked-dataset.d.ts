@@ -1,6 +1,6 @@
 // The build's checked dataset (scripts/dataset-plugin.ts).
 declare module 'virtual:checked-dataset' {
-  const data: import('./core/dataset.ts').CheckedData;
+  const data: import('./core/assemble.ts').CheckedData;
   export default data;
   /** The same data as JSON text (what the page sends the 3D view's worker). */
   export const json: string;

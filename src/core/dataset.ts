@@ -1,6 +1,7 @@
 /**
  * Loads and cross-checks the clinical dataset: muscle records, conditions and the region
- * vocabulary. Pure: scripts and the app read the files and pass the parsed JSON in.
+ * vocabulary. Pure: the scripts and the build read the files and pass the parsed JSON in (the
+ * browser only assembles the lookups over what the build checked, src/core/assemble.ts).
  * Every problem is reported, each as `<file>: <record>.<path>: <message>`.
  */
 import { z } from 'zod';

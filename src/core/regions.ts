@@ -167,24 +167,3 @@ export function buildRegionVocabulary(landmarksJson: unknown, names?: unknown): 
   if (!result.ok) throw new RegionDataError(result.errors);
   return result.vocabulary;
 }
-
-let bundledAreas: ReadonlyMap<string, BodyArea> | null = null;
-/** Read on first use: parsing the bundled names on import would cost every page start ~10 ms. */
-function areasOfBundledNames(): ReadonlyMap<string, BodyArea> {
-  bundledAreas ??= new Map(
-    Object.entries(RegionNamesFile.parse(bundledRegionNames).landmarks).map(([id, named]) => [
-      id,
-      named.area,
-    ]),
-  );
-  return bundledAreas;
-}
-
-/**
- * The body area a region belongs to, for grouped lists (docs/landmarks.md headings).
- * Landmarks outside landmarks.md are found through `vocabulary`; undefined when unknown.
- */
-export function regionArea(id: string, vocabulary?: RegionVocabulary): BodyArea | undefined {
-  const landmark = id.split(':')[0] ?? id;
-  return vocabulary?.landmarks.get(landmark)?.area ?? areasOfBundledNames().get(landmark);
-}

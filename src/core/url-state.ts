@@ -3,7 +3,7 @@
  * read is dropped and reported as a notice the user sees.
  */
 
-import type { Side } from './regions.ts';
+import type { Side } from './regionIds.ts';
 
 export type { Side };
 export const viewPresets = ['front', 'back', 'left', 'right'] as const;

@@ -53,8 +53,10 @@ function startLoading(): ModelSource {
   const read = deferred<void>();
   const clicks = new Map<number, Settle<{ hit: ClickHit; ms: number }>>();
   let nextClick = 1;
+  let failure: Error | null = null;
   const fail = (message: string) => {
     const error = new Error(message);
+    failure = error;
     read.settle.reject(error);
     for (const waiting of clicks.values()) waiting.reject(error);
     clicks.clear();
@@ -83,6 +85,7 @@ function startLoading(): ModelSource {
     read: read.promise,
     connectView: (port) => send({ type: 'view', port }, [port]),
     click(request) {
+      if (failure) return Promise.reject(failure);
       const id = nextClick++;
       return new Promise((resolve, reject) => {
         clicks.set(id, { resolve, reject });

@@ -25,7 +25,8 @@ export function createSurface(
     return null;
   }
   // what react-three-fiber sets on its renderers: set now, so the warm-up compiles the same shaders
-  // (the shadow map type is in every program's key, even with shadows off)
+  // (the shadow map type is in every program's key, even with shadows off; three 0.187 calls this
+  // type deprecated, but it is what react-three-fiber 9 sets)
   renderer.shadowMap.type = PCFSoftShadowMap;
   renderer.toneMapping = ACESFilmicToneMapping;
   renderer.outputColorSpace = SRGBColorSpace;

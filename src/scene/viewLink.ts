@@ -122,7 +122,7 @@ function createLink(): ViewLink {
   let failure: string | null = null;
   // the prerendered page already has the view's place: its size goes with the first message
   let size: ViewSize | null = prerenderedSize();
-  // the view has a renderer: it can take its size, and the model
+  // the view has a renderer: it can take its size
   let drawing = false;
   let canvas = document.createElement('canvas');
   let port: ViewPort | null = null;
@@ -175,8 +175,14 @@ function createLink(): ViewLink {
   useAppStore.subscribe(sendState);
   motion?.addEventListener?.('change', sendState);
 
+  // the size the view has (the first message carries the prerendered page's)
+  let sizeSent = '';
   const sendSize = () => {
-    if (size && drawing) send({ type: 'size', size, dpr: viewDpr(window.devicePixelRatio || 1) });
+    const dpr = viewDpr(window.devicePixelRatio || 1);
+    const key = JSON.stringify([size, dpr]);
+    if (!size || !drawing || key === sizeSent) return;
+    sizeSent = key;
+    send({ type: 'size', size, dpr });
   };
 
   loadModelSource().read.catch((error: unknown) => {
@@ -247,6 +253,7 @@ function createLink(): ViewLink {
     const channel = new MessageChannel();
     loadModelSource().connectView(channel.port1);
     const dpr = viewDpr(window.devicePixelRatio || 1);
+    sizeSent = JSON.stringify([size, dpr]);
     next.postMessage(
       { type: 'init', canvas: surface, modelPort: channel.port2, state: sent, size, dpr },
       [...transfer, channel.port2],

@@ -110,9 +110,10 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
   let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
 
   /**
-   * Configures the root and renders the scene. The first call comes with a stand-in size, right
-   * after the renderer is made, so React and react-three-fiber set up while the page lays itself
-   * out; the body mounts only once the page has sent the real size (`sized`).
+   * Configures the root and renders the scene, right after the renderer is made, so React and
+   * react-three-fiber set up while the model and the data are on their way. Without the page's
+   * size (no prerendered page) the first call has a stand-in, and the body mounts only once the
+   * page has sent the real one (`sized`).
    */
   const configure = (size: ViewSize, dpr: number, sized: boolean) => {
     if (!renderer || !canvas) return;

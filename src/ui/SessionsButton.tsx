@@ -3,12 +3,15 @@
  * read) are not needed for the first screen, so their code loads once that screen is complete;
  * until then this button stands in for it, and a press opens the sessions as soon as they load.
  */
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { whenFirstScreenDone } from '../state/firstScreen.ts';
 import { useAppStore } from '../state/store.ts';
 import { messageOf } from '../core/errors.ts';
 
-type Feature = ComponentType<{ readonly openAtStart: boolean }>;
+type Feature = ComponentType<{ readonly openAtStart: boolean; readonly focusAtStart: boolean }>;
+
+/** What both buttons say: the stand-in and the sessions' own (SessionsPanel.tsx). */
+export const sessionsButtonTitle = 'Client sessions, saved in this browser only';
 
 let feature: Promise<Feature> | null = null;
 /** The sessions' code, loaded once; a failed load says so, and the next press tries again. */
@@ -17,7 +20,11 @@ function loadFeature(): Promise<Feature> {
     (module) => module.SessionsFeature,
     (error: unknown) => {
       feature = null;
-      useAppStore.getState().notify(`The sessions could not be loaded (${messageOf(error)}).`);
+      useAppStore
+        .getState()
+        .notify(
+          `The sessions could not be loaded (${messageOf(error)}). Press Sessions to try again, or reload the page.`,
+        );
       throw error;
     },
   );
@@ -27,23 +34,32 @@ function loadFeature(): Promise<Feature> {
 export function SessionsButton() {
   const [Loaded, setLoaded] = useState<{ readonly Feature: Feature } | null>(null);
   const [pressed, setPressed] = useState(false);
-  const load = () => loadFeature().then((Feature) => setLoaded({ Feature }));
+  const standIn = useRef<HTMLButtonElement>(null);
+  // a keyboard user on the stand-in keeps the focus when the real button takes its place
+  const [focused, setFocused] = useState(false);
+  const load = () =>
+    loadFeature().then((Feature) => {
+      setFocused(document.activeElement === standIn.current);
+      setLoaded({ Feature });
+    });
 
   useEffect(() => {
     whenFirstScreenDone(() => void load().catch(() => {}));
   }, []);
 
-  if (Loaded) return <Loaded.Feature openAtStart={pressed} />;
+  if (Loaded) return <Loaded.Feature openAtStart={pressed} focusAtStart={focused} />;
   return (
     <button
+      ref={standIn}
       type="button"
       aria-haspopup="dialog"
       aria-expanded={false}
+      aria-busy={pressed}
       onClick={() => {
         setPressed(true);
         load().catch(() => setPressed(false));
       }}
-      title="Client sessions, saved in this browser only"
+      title={sessionsButtonTitle}
     >
       Sessions
     </button>

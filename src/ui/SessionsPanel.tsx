@@ -33,6 +33,7 @@ import {
   useSessionStore,
 } from '../state/sessionState.ts';
 import './sessions.css';
+import { sessionsButtonTitle } from './SessionsButton.tsx';
 
 /** How long the undo of a deletion is offered. */
 const undoWindowMs = 20_000;
@@ -556,10 +557,17 @@ export function SessionsPanel({ onClose }: { onClose: () => void }) {
 }
 
 /**
- * The header's "Sessions" button; loads the saved sessions and runs the autosave. `openAtStart`:
- * the person pressed the button before this code had loaded (SessionsButton.tsx).
+ * The header's "Sessions" button; loads the saved sessions and runs the autosave. It takes the
+ * place of a stand-in (SessionsButton.tsx): `openAtStart`, the person pressed that before this
+ * code had loaded; `focusAtStart`, the focus was on it.
  */
-export function SessionsFeature({ openAtStart }: { readonly openAtStart: boolean }) {
+export function SessionsFeature({
+  openAtStart,
+  focusAtStart,
+}: {
+  readonly openAtStart: boolean;
+  readonly focusAtStart: boolean;
+}) {
   const [open, setOpen] = useState(openAtStart);
   const button = useRef<HTMLButtonElement>(null);
   const openName = useSessionStore(
@@ -569,6 +577,9 @@ export function SessionsFeature({ openAtStart }: { readonly openAtStart: boolean
     if (useSessionStore.getState().status === 'idle') void loadSessions();
     return followAppIntoOpenSession();
   }, []);
+  useEffect(() => {
+    if (focusAtStart && !openAtStart) button.current?.focus();
+  }, [focusAtStart, openAtStart]);
   const close = () => {
     setOpen(false);
     requestAnimationFrame(() => button.current?.focus());
@@ -581,7 +592,7 @@ export function SessionsFeature({ openAtStart }: { readonly openAtStart: boolean
         aria-haspopup="dialog"
         aria-expanded={open}
         onClick={() => setOpen(true)}
-        title="Client sessions, saved in this browser only"
+        title={sessionsButtonTitle}
       >
         Sessions
         {openName && <span className="sessions-current">: {openName}</span>}

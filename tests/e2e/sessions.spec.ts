@@ -374,6 +374,26 @@ test.describe('the sessions code, loaded after the first screen', () => {
     await expect(sessionsDialog(page)).toBeVisible();
   });
 
+  test('the focus stays on the button when the sessions arrive', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/assets/SessionsPanel-*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openApp(page);
+    const button = page.getByRole('button', { name: 'Sessions' });
+    await button.focus();
+    release();
+    // the stand-in has been replaced by the sessions' own button (with its undo toast beside it)
+    await expect(page.locator('.sessions-toast')).toBeAttached();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Sessions');
+    await page.keyboard.press('Enter');
+    await expect(sessionsDialog(page)).toBeVisible();
+  });
+
   test('a failed load says so, and the next press tries again', async ({ page }) => {
     let fail = true;
     await page.route('**/assets/SessionsPanel-*.js', (route) =>

@@ -4,7 +4,6 @@ import {
   mirrorRegionId,
   parseRegionId,
   readRegionVocabulary,
-  regionArea,
   regionId,
   regionLabel,
   RegionDataError,
@@ -75,7 +74,7 @@ describe('region vocabulary', () => {
       'data/anatomy/region-names.json: no name for landmark "nape_dimple" (using "nape dimple")',
     ]);
     expect(result.vocabulary.regionIds.at(-1)).toBe('nape_dimple:right');
-    expect(regionArea('nape_dimple:left', result.vocabulary)).toBe('Neck');
+    expect(result.vocabulary.landmarks.get('nape_dimple')?.area).toBe('Neck');
   });
 });
 
@@ -147,12 +146,13 @@ describe('labels and areas', () => {
   });
 
   it('groups regions by the body areas of landmarks.md', () => {
-    expect(regionArea('temple:left')).toBe('Head and face');
-    expect(regionArea('throat')).toBe('Neck');
-    expect(regionArea('sternum')).toBe('Trunk, front');
-    expect(regionArea('buttock:right')).toBe('Trunk, back');
-    expect(regionArea('thumb:left')).toBe('Shoulder and arm');
-    expect(regionArea('heel:right')).toBe('Hip and leg');
-    expect(regionArea('nowhere')).toBeUndefined();
+    const area = (landmark: string) => vocabulary.landmarks.get(landmark)?.area;
+    expect(area('temple')).toBe('Head and face');
+    expect(area('throat')).toBe('Neck');
+    expect(area('sternum')).toBe('Trunk, front');
+    expect(area('buttock')).toBe('Trunk, back');
+    expect(area('thumb')).toBe('Shoulder and arm');
+    expect(area('heel')).toBe('Hip and leg');
+    expect(area('nowhere')).toBeUndefined();
   });
 });
