@@ -3,7 +3,7 @@
  * pointer moves are too frequent for React state.
  */
 import { regionLabel } from '../core/regionIds.ts';
-import type { MuscleSide } from '../core/url-state.ts';
+import type { LabelRequest } from './viewProtocol.ts';
 import { useAppStore } from '../state/store.ts';
 
 const elementId = 'hover-label';
@@ -16,22 +16,27 @@ function place(text: string, x: number, y: number): void {
   element.style.transform = `translate(${Math.round(x + 14)}px, ${Math.round(y + 12)}px)`;
 }
 
-export const hoverLabel = {
-  show(hit: MuscleSide | null, x: number, y: number): void {
-    if (!hit) return this.hide();
-    const record = useAppStore.getState().dataset?.muscles.get(hit.muscle);
-    place(`${record?.name ?? hit.muscle.replaceAll('_', ' ')} (${hit.side})`, x, y);
-  },
-  showRegion(region: string | null, x: number, y: number): void {
-    const dataset = useAppStore.getState().dataset;
-    if (!region || !dataset) return this.hide();
-    place(regionLabel(region, dataset.regions), x, y);
-  },
-  showText(text: string, x: number, y: number): void {
-    place(text, x, y);
-  },
-  hide(): void {
-    const element = document.getElementById(elementId);
-    if (element) element.hidden = true;
-  },
-};
+function hide(): void {
+  const element = document.getElementById(elementId);
+  if (element) element.hidden = true;
+}
+
+/** Words the label as the view asks (viewProtocol.ts LabelRequest), at the pointer. */
+export function showLabel(label: LabelRequest): void {
+  const dataset = useAppStore.getState().dataset;
+  switch (label.kind) {
+    case 'muscle': {
+      if (!label.hit) return hide();
+      const record = dataset?.muscles.get(label.hit.muscle);
+      const name = record?.name ?? label.hit.muscle.replaceAll('_', ' ');
+      return place(`${name} (${label.hit.side})`, label.x, label.y);
+    }
+    case 'region':
+      if (!label.region || !dataset) return hide();
+      return place(regionLabel(label.region, dataset.regions), label.x, label.y);
+    case 'text':
+      return place(label.text, label.x, label.y);
+    case 'hide':
+      return hide();
+  }
+}

@@ -9,7 +9,7 @@ import { markFirstScreenDone } from '../state/firstScreen.ts';
 import { installTestHooks } from '../state/testHooks.ts';
 import { messageOf } from '../core/errors.ts';
 import { probeWebgl } from '../ui/webgl.ts';
-import { hoverLabel } from './hoverLabel.ts';
+import { showLabel } from './hoverLabel.ts';
 import { loadModelSource } from './modelSource.ts';
 import { viewDpr } from './canvasSettings.ts';
 import { forwarded, pagePorts } from './viewPorts.ts';
@@ -18,7 +18,6 @@ import {
   mirroredKeys,
   type CallName,
   type FromView,
-  type LabelRequest,
   type MirroredState,
   type Port,
   type ScreenPoint,
@@ -80,19 +79,6 @@ function runAction(action: ViewAction): void {
       if (marked !== strokeAdds) store.togglePainSpot(region);
       return;
     }
-  }
-}
-
-function showLabel(label: LabelRequest): void {
-  switch (label.kind) {
-    case 'muscle':
-      return hoverLabel.show(label.hit, label.x, label.y);
-    case 'region':
-      return hoverLabel.showRegion(label.region, label.x, label.y);
-    case 'text':
-      return hoverLabel.showText(label.text, label.x, label.y);
-    case 'hide':
-      return hoverLabel.hide();
   }
 }
 
@@ -176,13 +162,19 @@ function createLink(): ViewLink {
   motion?.addEventListener?.('change', sendState);
 
   // the size the view has (the first message carries the prerendered page's)
+  const scale = () => viewDpr(window.devicePixelRatio || 1);
+  const sizeKey = () => JSON.stringify([size, scale()]);
   let sizeSent = '';
   const sendSize = () => {
-    const dpr = viewDpr(window.devicePixelRatio || 1);
-    const key = JSON.stringify([size, dpr]);
-    if (!size || !drawing || key === sizeSent) return;
-    sizeSent = key;
-    send({ type: 'size', size, dpr });
+    if (!size || !drawing || sizeKey() === sizeSent) return;
+    sizeSent = sizeKey();
+    send({ type: 'size', size, dpr: scale() });
+  };
+
+  /** No WebGL in the worker nor on the page: the page explains, and the model is not loaded. */
+  const withoutWebgl = () => {
+    useAppStore.getState().setWebgl('unavailable');
+    loadModelSource().stop();
   };
 
   loadModelSource().read.catch((error: unknown) => {
@@ -203,8 +195,7 @@ function createLink(): ViewLink {
           // some browsers draw WebGL on the page only: run the view here instead
           startOnPage();
         } else {
-          useAppStore.getState().setWebgl('unavailable');
-          loadModelSource().stop();
+          withoutWebgl();
         }
         return;
       case 'action':
@@ -252,10 +243,9 @@ function createLink(): ViewLink {
     // the model worker and the view talk directly: the model need not wait for this thread
     const channel = new MessageChannel();
     loadModelSource().connectView(channel.port1);
-    const dpr = viewDpr(window.devicePixelRatio || 1);
-    sizeSent = JSON.stringify([size, dpr]);
+    sizeSent = sizeKey();
     next.postMessage(
-      { type: 'init', canvas: surface, modelPort: channel.port2, state: sent, size, dpr },
+      { type: 'init', canvas: surface, modelPort: channel.port2, state: sent, size, dpr: scale() },
       [...transfer, channel.port2],
     );
     if (sent.dataReady) void sendDataset();
@@ -270,11 +260,7 @@ function createLink(): ViewLink {
     // what was asked of the worker is asked again of the page's view
     dropPending('the 3D view moved onto the page');
     queued.length = 0;
-    if (!probeWebgl().available) {
-      useAppStore.getState().setWebgl('unavailable');
-      loadModelSource().stop();
-      return;
-    }
+    if (!probeWebgl().available) return withoutWebgl();
     canvas.remove();
     canvas = document.createElement('canvas');
     canvas.style.display = 'none';

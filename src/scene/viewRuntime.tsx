@@ -82,14 +82,15 @@ const calls: Calls = {
   restoreContext: () => loseContext('restore'),
 };
 
-let currentRenderer: WebGLRenderer | null = null;
+/** The view's renderer, once made (one per runtime: a page starts one view). */
+let renderer: WebGLRenderer | null = null;
 // kept from the loss: a lost context hands out no extensions
 let contextLever: WEBGL_lose_context | null = null;
 
 /** Drops or restores the WebGL context on request (the context-loss test's lever). */
 function loseContext(what: 'lose' | 'restore'): boolean {
   if (what === 'lose') {
-    contextLever = currentRenderer?.getContext().getExtension('WEBGL_lose_context') ?? null;
+    contextLever = renderer?.getContext().getExtension('WEBGL_lose_context') ?? null;
     contextLever?.loseContext();
     return contextLever !== null;
   }
@@ -106,7 +107,6 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
   if (!onPage) forwardActions();
   const data = onPage ? { receive() {}, pageReady() {} } : datasetGate();
   let root: ReconcilerRoot<OffscreenCanvas | HTMLCanvasElement> | null = null;
-  let renderer: WebGLRenderer | null = null;
   let canvas: OffscreenCanvas | HTMLCanvasElement | null = null;
 
   /**
@@ -177,7 +177,7 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
           port.postMessage({ type: 'webgl', available: false });
           return;
         }
-        renderer = currentRenderer = surface;
+        renderer = surface;
         port.postMessage({ type: 'webgl', available: true });
         // a view that can draw asks for the model (one that cannot leaves it for the next)
         connectModelWorker(message.modelPort);

@@ -360,13 +360,19 @@ test.describe('client sessions', () => {
 });
 
 test.describe('the sessions code, loaded after the first screen', () => {
-  test('a press before it has arrived opens the sessions once it does', async ({ page }) => {
+  /** Holds back the sessions' code until the returned function is called. */
+  async function holdSessionsCode(page: Page): Promise<() => void> {
     let release = () => {};
     const held = new Promise<void>((done) => (release = done));
     await page.route('**/assets/SessionsPanel-*.js', async (route) => {
       await held;
       await route.continue();
     });
+    return release;
+  }
+
+  test('a press before it has arrived opens the sessions once it does', async ({ page }) => {
+    const release = await holdSessionsCode(page);
     await openApp(page);
     await page.getByRole('button', { name: 'Sessions' }).click();
     await expect(sessionsDialog(page)).toHaveCount(0);
@@ -375,12 +381,7 @@ test.describe('the sessions code, loaded after the first screen', () => {
   });
 
   test('the focus stays on the button when the sessions arrive', async ({ page }) => {
-    let release = () => {};
-    const held = new Promise<void>((done) => (release = done));
-    await page.route('**/assets/SessionsPanel-*.js', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const release = await holdSessionsCode(page);
     await openApp(page);
     const button = page.getByRole('button', { name: 'Sessions' });
     await button.focus();
