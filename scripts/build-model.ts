@@ -54,6 +54,7 @@ import {
   sample,
   closing,
 } from './model/sdf.ts';
+import { buildVolumes, segmentLookup, type Strand, type VolumeResult } from './model/volumes.ts';
 import {
   type Landmarks,
   type Body,
@@ -61,12 +62,19 @@ import {
   type MuscleDef,
   type Segment,
   resolve,
+  asPart,
+  setWarp,
 } from './model/data.ts';
+import { makeWarp } from './model/posture.ts';
 
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
 
 const TENDON: V3 = [0.9, 0.86, 0.78];
+const ARM_BONES = new Set(['humerus', 'radius', 'ulna', 'hand']);
+const ARM_SEGMENTS = new Set<Segment>(['upper_arm', 'forearm', 'hand']);
+/** how much the posture deepened the trunk at a point (set by buildModel) */
+let depthFactor: (p: V3) => number = () => 1;
 const BONE: V3 = [0.92, 0.89, 0.8];
 /** Round to 1 mm (strand polylines in node extras). */
 const r3 = (a: V3): V3 => [
@@ -81,13 +89,16 @@ export interface BuiltMuscle {
   mesh: Mesh; // left side
   strands: V3[][]; // left side, origin -> insertion
   capsules: { a: V3; b: V3; r: number }[]; // left side, for skin wrapping
+  centreLines: Strand[]; // left side, for building the muscle as a volume
 }
 
 // ---------- axes: outward direction helper ----------
 function makeOutward(body: Body, anchors: Record<string, V3>): (p: V3) => V3 {
   const segs: [V3, V3][] = [];
   for (const ax of body.axes) {
-    const pts = ax.path.map((q) => resolve(q, anchors));
+    const pts = asPart(ax.name === 'arm' ? 'arm' : 'trunk', () =>
+      ax.path.map((q) => resolve(q, anchors)),
+    );
     for (let i = 0; i + 1 < pts.length; i++) {
       segs.push([at(pts, i), at(pts, i + 1)]);
       if (ax.mirror) segs.push([mirrorX(at(pts, i)), mirrorX(at(pts, i + 1))]);
@@ -150,6 +161,7 @@ function buildMuscle(
   const mesh = newMesh();
   const strands: V3[][] = [];
   const capsules: { a: V3; b: V3; r: number }[] = [];
+  const centreLines: Strand[] = [];
   const base = muscleColor(id);
   if (def.strands) {
     def.strands.forEach((s, si) => {
@@ -165,7 +177,8 @@ function buildMuscle(
       const width: number[] = [],
         depth: number[] = [],
         up: V3[] = [],
-        cols: V3[] = [];
+        cols: V3[] = [],
+        mixes: number[] = [];
       const col = si % 2 === 0 ? base : mul(base, 0.93);
       for (let i = 0; i < n; i++) {
         const t = i / (n - 1);
@@ -175,7 +188,17 @@ function buildMuscle(
         depth.push(Math.max(tr * 0.8, r * flat));
         up.push(outward(at(path, i)));
         cols.push(lerp(col as V3, TENDON, tendonMix));
+        mixes.push(tendonMix);
       }
+      centreLines.push({
+        pts: path,
+        w: width,
+        tendonMix: mixes,
+        tendonR: tr,
+        flat,
+        up,
+        color: col,
+      });
       const seg = s.r > 0.012 ? 10 : 8;
       tube(mesh, path, width, depth, up, cols, seg);
       strands.push(resample(dense, 12).map(r3));
@@ -213,7 +236,8 @@ function buildMuscle(
     for (let i = 0; i < ns; i++) {
       const nrow: V3[] = [],
         trow: number[] = [],
-        crow: V3[] = [];
+        crow: V3[] = [],
+        mrow: number[] = [];
       const col = i % 2 === 0 ? base : mul(base, 0.95);
       for (let j = 0; j < nj; j++) {
         const g = (ii: number, jj: number) =>
@@ -235,7 +259,17 @@ function buildMuscle(
         const edge = 1 - (sh.edge ?? 0.35) * Math.abs((2 * i) / (ns - 1) - 1) ** 3;
         trow.push((0.0015 + (sh.thick - 0.0015) * gg) * edge);
         crow.push(lerp(col as V3, TENDON, tendonMix));
+        mrow.push(tendonMix);
       }
+      centreLines.push({
+        pts: at(grid, i),
+        w: trow,
+        tendonMix: mrow,
+        tendonR: 0.002,
+        flat: 1,
+        up: nrow,
+        color: col,
+      });
       normals.push(nrow);
       thick.push(trow);
       cols.push(crow);
@@ -254,7 +288,16 @@ function buildMuscle(
           });
       }
   }
-  return { id, layer: def.layer, mesh, strands, capsules };
+  return { id, layer: def.layer, mesh, strands, capsules, centreLines };
+}
+
+/** Capsules along the tendon stretches of a centre line (where the belly has given out). */
+function tendonCapsules(s: Strand): { a: V3; b: V3; r: number }[] {
+  const out: { a: V3; b: V3; r: number }[] = [];
+  for (let i = 0; i + 1 < s.pts.length; i++)
+    if (s.tendonMix[i]! > 0.3 || s.tendonMix[i + 1]! > 0.3)
+      out.push({ a: s.pts[i]!, b: s.pts[i + 1]!, r: s.tendonR });
+  return out;
 }
 
 function mirrorMesh(m: Mesh): Mesh {
@@ -272,10 +315,13 @@ function buildSkeleton(
 ): Mesh {
   const left = newMesh();
   const mid = newMesh();
-  for (const part of body.skeleton) {
+  for (const part of body.skeleton)
+    asPart(ARM_BONES.has(part.bone) ? 'arm' : 'trunk', () => addBonePart(part));
+  function addBonePart(part: Body['skeleton'][number]): void {
     const m = part.mirror ? left : mid;
     if (part.type === 'ellipsoid') {
-      ellipsoid(m, resolve(part.c, anchors), part.r, BONE, 14, 9);
+      const c = resolve(part.c, anchors);
+      ellipsoid(m, c, [part.r[0], part.r[1], part.r[2] * depthFactor(c)], BONE, 14, 9);
     } else if (part.type === 'tube') {
       const ctrl = part.path.map((q) => resolve(q, anchors));
       const dense = catmullRom(ctrl, 10);
@@ -341,19 +387,23 @@ function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
     const k = s.k ?? body.grid.blend;
     const mk = (mir: boolean): Prim => {
       const f = (p: V3): V3 => (mir ? mirrorX(p) : p);
-      return s.type === 'ellipsoid'
-        ? { type: 'ellipsoid', c: f(resolve(s.c, anchors)), r: s.r }
-        : {
-            type: 'cone',
-            a: f(resolve(s.a, anchors)),
-            b: f(resolve(s.b, anchors)),
-            ra: s.ra,
-            rb: s.rb,
-          };
+      if (s.type === 'ellipsoid') {
+        const c = resolve(s.c, anchors);
+        return { type: 'ellipsoid', c: f(c), r: [s.r[0], s.r[1], s.r[2] * depthFactor(c)] };
+      }
+      return {
+        type: 'cone',
+        a: f(resolve(s.a, anchors)),
+        b: f(resolve(s.b, anchors)),
+        ra: s.ra,
+        rb: s.rb,
+      };
     };
     const detail = s.detail ?? false;
-    out.push({ prim: mk(false), segment: s.segment, k, detail });
-    if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k, detail });
+    asPart(ARM_SEGMENTS.has(s.segment) ? 'arm' : 'trunk', () => {
+      out.push({ prim: mk(false), segment: s.segment, k, detail });
+      if (s.mirror) out.push({ prim: mk(true), segment: s.segment, k, detail });
+    });
   }
   return out;
 }
@@ -369,7 +419,7 @@ async function buildSkin(
   idx: Uint32Array;
   half: number;
   src: Int32Array;
-  poke: number;
+  field: Grid;
 }> {
   const G = body.grid;
   // Skin field, per body part (trunk; left arm; left leg; head; neck): the smooth union of
@@ -480,14 +530,6 @@ async function buildSkin(
     }
     g.v[i] = f;
   }
-  // diagnostic: muscle surface points less than 1 mm inside the skin field
-  let poke = 0;
-  for (const m of muscles)
-    for (let i = 0; i < m.mesh.pos.length; i += 3)
-      if (sample(g, m.mesh.pos[i]!, m.mesh.pos[i + 1]!, m.mesh.pos[i + 2]!) > -0.001) {
-        poke++;
-        if (process.env.POKE) console.log('poke', m.id, m.mesh.pos.slice(i, i + 3).join(' '));
-      }
   const sn = surfaceNets(g);
   // Taubin smoothing removes the voxel ripple before simplification
   taubin(sn.pos, sn.idx, G.smooth ?? 0);
@@ -539,7 +581,19 @@ async function buildSkin(
       idx[t + 2] = tmp;
     }
   }
-  return { pos: P, idx, half: nh, src: Int32Array.from(src), poke };
+  return { pos: P, idx, half: nh, src: Int32Array.from(src), field: g };
+}
+
+/** Muscle surface points less than 1 mm inside the skin field (a diagnostic of the build). */
+function pokingPoints(skin: Grid, muscles: BuiltMuscle[]): number {
+  let poke = 0;
+  for (const m of muscles)
+    for (let i = 0; i < m.mesh.pos.length; i += 3)
+      if (sample(skin, m.mesh.pos[i]!, m.mesh.pos[i + 1]!, m.mesh.pos[i + 2]!) > -0.001) {
+        poke++;
+        if (process.env.POKE) console.log('poke', m.id, m.mesh.pos.slice(i, i + 3).join(' '));
+      }
+  return poke;
 }
 
 /** Taubin smoothing of the half skin with midline (x = 0) vertices kept on the midline. */
@@ -673,18 +727,49 @@ export async function buildModel(): Promise<BuildResult> {
   const body = readJson<Body>('data/anatomy/body.json');
   const md = readJson<Muscles>('data/anatomy/muscles.json');
   const anchors = lm.anchors;
+  const posture = makeWarp(body.posture);
+  setWarp(posture.point);
+  depthFactor = posture.depthFactor;
   const outward = makeOutward(body, anchors);
 
   const muscles: BuiltMuscle[] = [];
   const offsets = new Map<string, number>();
   for (const [id, def] of Object.entries(md.muscles)) {
-    muscles.push(buildMuscle(id, def, anchors, outward));
+    const share = body.posture.armMuscles.includes(id)
+      ? 'arm'
+      : body.posture.shoulderMuscles.includes(id)
+        ? 'auto'
+        : 'trunk';
+    muscles.push(asPart(share, () => buildMuscle(id, def, anchors, outward)));
     if (def.skinOffset !== undefined) offsets.set(id, def.skinOffset);
   }
   const boneCaps: { a: V3; b: V3; r: number }[] = [];
   const skeleton = buildSkeleton(body, anchors, outward, boneCaps);
   const prims = skinPrims(body, anchors);
-  const skin = await buildSkin(body, prims, muscles, offsets, boneCaps);
+  // the limb muscles built as volumes lie inside the skin by construction: it does not wrap them
+  const asVolume = new Set(body.compartments.flatMap((c) => c.muscles));
+  const wrapped = muscles.filter((m) => !asVolume.has(m.id));
+  // ... but it does wrap their tendons, which run on past the bellies near the surface
+  const tendons = muscles
+    .filter((m) => asVolume.has(m.id))
+    .map((m) => ({ ...m, capsules: m.centreLines.flatMap(tendonCapsules) }));
+  const skin = await buildSkin(body, prims, [...wrapped, ...tendons], offsets, boneCaps);
+  const segmentAt = segmentLookup(prims);
+  const blockers = [...boneCaps, ...wrapped.flatMap((m) => m.capsules)];
+  const volumes: VolumeResult[] = [];
+  for (const comp of body.compartments) {
+    const members = comp.muscles.map((id) => {
+      const m = muscles.find((q) => q.id === id);
+      if (!m) throw new Error(`compartment ${comp.name}: unknown muscle "${id}"`);
+      return { id, strands: m.centreLines };
+    });
+    const built = await buildVolumes(comp, members, skin.field, segmentAt, blockers);
+    for (const m of muscles) {
+      const mesh = built.meshes.get(m.id);
+      if (mesh) m.mesh = mesh;
+    }
+    volumes.push(built);
+  }
   const { regions, region, snapped } = assignRegions(skin.pos, prims, lm, skin.half, skin.src);
 
   // ---------- glTF ----------
@@ -791,7 +876,7 @@ export async function buildModel(): Promise<BuildResult> {
       skeletonTris: skeleton.idx.length / 3,
       muscleTris,
       bytes: glb.byteLength,
-      poke: skin.poke,
+      poke: pokingPoints(skin.field, muscles),
     },
     snappedLandmarks: snapped,
   };

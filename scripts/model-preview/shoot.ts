@@ -17,7 +17,9 @@ const list: [string, string][] = extra.length
   ? extra.map((e) => e.split('?') as [string, string])
   : shots;
 for (const [name, qs] of list) {
-  await page.goto(`http://127.0.0.1:5199/scripts/model-preview/index.html?${qs}`);
+  await page.goto(
+    `${process.env.PREVIEW_ORIGIN ?? 'http://127.0.0.1:5199'}/scripts/model-preview/index.html?${qs}`,
+  );
   await page.waitForFunction(
     () => (window as unknown as { __ready?: boolean }).__ready === true,
     null,

@@ -1,5 +1,6 @@
 /** Types of data/anatomy/*.json and point resolution. */
 import type { V3 } from './math.ts';
+import type { ArmShare, Posture } from './posture.ts';
 
 export type PointRef = string | V3 | { a: string; d: V3 };
 export type Segment =
@@ -58,6 +59,34 @@ export type BonePart =
     }
   | { bone: string; mirror: boolean; type: 'slab'; strands: PointRef[][]; thick: number };
 
+/** A limb whose muscles are built as volumes packing its soft tissue (scripts/model/volumes.ts). */
+export interface Compartment {
+  name: string;
+  /** the skin segments of the limb; beyond them a muscle may only reach `edgeCap` */
+  segments: Segment[];
+  min: V3;
+  max: V3;
+  /** voxel size (m) */
+  h: number;
+  /** subcutaneous fat: the muscles stay this far inside the skin (m) */
+  fat: number;
+  /** gap kept to the bones and to the muscles built as sheets (m) */
+  boneGap: number;
+  /** the largest weighted distance (distance / belly radius) a voxel may have to its muscle */
+  cap: number;
+  edgeCap: number;
+  /** passes of the majority filter that smooths the boundaries between muscles */
+  majorityPasses: number;
+  /** blur of a label before its surface is extracted (voxels), Taubin iterations after */
+  sigma: number;
+  smooth: number;
+  trisPerVoxel: number;
+  maxTris: number;
+  muscles: string[];
+  /** per-muscle factor on the belly radius as the partition's weight */
+  weight?: Record<string, number>;
+}
+
 export interface Body {
   about: string;
   /**
@@ -91,6 +120,8 @@ export interface Body {
   axes: { name: string; mirror: boolean; path: PointRef[] }[];
   skin: SkinPrim[];
   skeleton: BonePart[];
+  compartments: Compartment[];
+  posture: Posture;
 }
 
 export interface FusiformStrand {
@@ -135,7 +166,31 @@ export interface Muscles {
   muscles: Record<string, MuscleDef>;
 }
 
+let warp: (p: V3, share: ArmShare) => V3 = (p) => p;
+let share: ArmShare = 'auto';
+
+/** Sets the posture warp that every resolved point goes through (scripts/model/posture.ts). */
+export function setWarp(w: (p: V3, share: ArmShare) => V3): void {
+  warp = w;
+}
+
+/** Resolves the points of one data object (a bone part, a skin primitive) as arm or trunk. */
+export function asPart<T>(part: ArmShare, read: () => T): T {
+  const before = share;
+  share = part;
+  try {
+    return read();
+  } finally {
+    share = before;
+  }
+}
+
+/** A data point in the model's frame: an anchor, an anchor plus offset or coordinates, warped. */
 export function resolve(p: PointRef, anchors: Record<string, V3>): V3 {
+  return warp(resolveRaw(p, anchors), share);
+}
+
+function resolveRaw(p: PointRef, anchors: Record<string, V3>): V3 {
   if (typeof p === 'string') {
     const a = anchors[p];
     if (!a) throw new Error(`unknown anchor "${p}"`);

@@ -100,8 +100,11 @@ export class Grid {
   }
 }
 
+/** What grid algorithms read: dimensions, origin, spacing and the values. */
+export type GridLike = Pick<Grid, 'nx' | 'ny' | 'nz' | 'o' | 'h' | 'v'>;
+
 /** field = min(field, prim) within the primitive's bounds + band, values clamped to band. */
-export function addHard(g: Grid, p: Prim, band: number): void {
+export function addHard(g: GridLike, p: Prim, band: number): void {
   const [lo, hi] = primBounds(p);
   const { h, o, nx, ny, nz, v } = g;
   const i0 = Math.max(0, Math.floor((lo[0] - band - o[0]) / h));
@@ -124,7 +127,7 @@ export function addHard(g: Grid, p: Prim, band: number): void {
 }
 
 /** Separable Gaussian blur of the grid values (sigma in metres), in place; deterministic. */
-export function blur(g: Grid, sigma: number): void {
+export function blur(g: GridLike, sigma: number): void {
   const s = sigma / g.h;
   const R = Math.ceil(3 * s);
   const w = new Float64Array(2 * R + 1);
@@ -228,7 +231,7 @@ export function closing(g: Grid, R: number): void {
 }
 
 /** Trilinear sample of the grid (clamped to the grid). */
-export function sample(g: Grid, x: number, y: number, z: number): number {
+export function sample(g: GridLike, x: number, y: number, z: number): number {
   const { nx, ny, nz, v, h, o } = g;
   const fx = Math.min(nx - 1.001, Math.max(0, (x - o[0]) / h));
   const fy = Math.min(ny - 1.001, Math.max(0, (y - o[1]) / h));
@@ -329,7 +332,7 @@ export function clipHalf(
 }
 
 /** Surface nets: returns positions and triangle indices (outward-facing). */
-export function surfaceNets(g: Grid): { pos: Float32Array; idx: Uint32Array } {
+export function surfaceNets(g: GridLike): { pos: Float32Array; idx: Uint32Array } {
   const { nx, ny, nz, v, h, o } = g;
   const cell = new Int32Array(nx * ny * nz).fill(-1);
   const pos: number[] = [];

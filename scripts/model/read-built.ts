@@ -1,0 +1,67 @@
+/** Reads nodes of a built body.glb as world-space triangle meshes (for checks and measurements). */
+import { NodeIO, type Node as GNode } from '@gltf-transform/core';
+import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
+import { MeshoptDecoder } from 'meshoptimizer';
+import { readFileSync } from 'node:fs';
+import type { Landmarks, Segment } from './data.ts';
+
+export interface WorldMesh {
+  name: string;
+  pos: Float32Array;
+  idx: Uint32Array;
+  /** skin only: `_REGION` per vertex and the region names */
+  region?: Uint16Array;
+  regions?: string[];
+}
+
+function worldMesh(node: GNode): WorldMesh {
+  const prim = node.getMesh()!.listPrimitives()[0]!;
+  const acc = prim.getAttribute('POSITION')!;
+  const m = node.getWorldMatrix();
+  const pos = new Float32Array(acc.getCount() * 3);
+  const e = [0, 0, 0];
+  for (let i = 0; i < acc.getCount(); i++) {
+    acc.getElement(i, e);
+    const [x, y, z] = e as [number, number, number];
+    pos[i * 3] = m[0] * x + m[4] * y + m[8] * z + m[12];
+    pos[i * 3 + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
+    pos[i * 3 + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
+  }
+  const region = prim.getAttribute('_REGION')?.getArray();
+  const regions = (node.getExtras() as { regions?: string[] }).regions;
+  return {
+    name: node.getName(),
+    pos,
+    idx: Uint32Array.from(prim.getIndices()!.getArray()!),
+    ...(region ? { region: Uint16Array.from(region), regions } : {}),
+  };
+}
+
+/** Every node of the GLB, in world coordinates. */
+export async function readBuilt(glb: Uint8Array): Promise<WorldMesh[]> {
+  await MeshoptDecoder.ready;
+  const io = new NodeIO()
+    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+    .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+  const doc = await io.readBinary(glb);
+  return doc
+    .getRoot()
+    .listNodes()
+    .filter((n) => n.getMesh())
+    .map(worldMesh);
+}
+
+export interface Skin extends WorldMesh {
+  /** the body segment of a skin vertex, from its region's landmark */
+  segmentOf: (v: number) => Segment;
+}
+
+/** The skin with each vertex's segment (read from `_REGION` and the landmarks). */
+export async function readSkin(glb: Uint8Array): Promise<Skin> {
+  const skin = (await readBuilt(glb)).find((m) => m.name === 'skin');
+  if (!skin?.region || !skin.regions) throw new Error('body.glb has no skin node with regions');
+  const lm = JSON.parse(readFileSync('data/anatomy/landmarks.json', 'utf8')) as Landmarks;
+  const segOfRegion = skin.regions.map((r) => lm.surface[r.replace(/:(left|right)$/, '')]!.segment);
+  const region = skin.region;
+  return { ...skin, segmentOf: (v) => segOfRegion[region[v]!]! };
+}

@@ -1,0 +1,198 @@
+/**
+ * The limb muscles as volumes that pack the space between bone and skin (see partition.ts):
+ * per compartment (left leg, left arm), the soft tissue is labelled among its muscles, each
+ * label's surface is extracted, simplified and coloured, and a thin tendon core is lofted along
+ * each strand so the tendons run on past the bellies to their attachments.
+ */
+import { MeshoptSimplifier } from 'meshoptimizer';
+import { type V3, lerp, clamp } from './math.ts';
+import { type Mesh, newMesh, tube, pushV } from './mesh.ts';
+import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
+import {
+  cleanLabels,
+  labelCounts,
+  labelSurface,
+  newLabelGrid,
+  partition,
+  type Site,
+} from './partition.ts';
+import type { Compartment, Segment } from './data.ts';
+
+export interface Capsule {
+  a: V3;
+  b: V3;
+  r: number;
+}
+
+/** A centre line of a built muscle, with its belly radius and tendon share at each point. */
+export interface Strand {
+  pts: V3[];
+  w: number[];
+  tendonMix: number[];
+  /** the thin tendon core's radius and its depth / width ratio */
+  tendonR: number;
+  flat: number;
+  up: V3[];
+  color: V3;
+}
+
+export interface VolumeInput {
+  id: string;
+  strands: Strand[];
+}
+
+export interface VolumeResult {
+  meshes: Map<string, Mesh>;
+  /** voxels (soft tissue) per muscle, for the build's report and the volume check */
+  voxels: Map<string, number>;
+  h: number;
+}
+
+const TENDON: V3 = [0.9, 0.86, 0.78];
+
+/** A mask of voxels inside any capsule (bones and the muscles that stay sheets or tubes). */
+function blockedMask(g: GridLike, caps: Capsule[], grow: number): Uint8Array {
+  const field: GridLike = { ...g, v: new Float32Array(g.nx * g.ny * g.nz).fill(1) };
+  for (const c of caps) {
+    const prim: Prim = { type: 'cone', a: c.a, b: c.b, ra: c.r + grow, rb: c.r + grow };
+    addHard(field, prim, g.h);
+  }
+  const out = new Uint8Array(field.v.length);
+  for (let i = 0; i < out.length; i++) out[i] = field.v[i]! < 0 ? 1 : 0;
+  return out;
+}
+
+/** Simplifies a mesh to about `tris` triangles and drops unused vertices. */
+export function simplify(
+  pos: Float32Array,
+  idx: Uint32Array,
+  tris: number,
+): { pos: Float32Array; idx: Uint32Array } {
+  const [kept] = MeshoptSimplifier.simplify(idx, pos, 3, Math.min(tris * 3, idx.length), 0.02, []);
+  const remap = new Int32Array(pos.length / 3).fill(-1);
+  const out: number[] = [];
+  const oi = new Uint32Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const v = kept[i]!;
+    if (remap[v] === -1) {
+      remap[v] = out.length / 3;
+      out.push(pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!);
+    }
+    oi[i] = remap[v]!;
+  }
+  return { pos: new Float32Array(out), idx: oi };
+}
+
+/** Colour of a volume vertex: its nearest strand point's belly or tendon colour. */
+function vertexColor(strands: Strand[], p: V3): V3 {
+  let best = Infinity;
+  let c: V3 = TENDON;
+  for (const s of strands)
+    for (let i = 0; i < s.pts.length; i++) {
+      const q = s.pts[i]!;
+      const d = (p[0] - q[0]) ** 2 + (p[1] - q[1]) ** 2 + (p[2] - q[2]) ** 2;
+      if (d < best) {
+        best = d;
+        c = lerp(s.color, TENDON, s.tendonMix[i]!);
+      }
+    }
+  return c;
+}
+
+export async function buildVolumes(
+  comp: Compartment,
+  muscles: VolumeInput[],
+  skin: GridLike,
+  segmentAt: (p: V3) => Segment,
+  blockers: Capsule[],
+): Promise<VolumeResult> {
+  const g = newLabelGrid(comp.min, comp.max, comp.h);
+  const blocked = blockedMask(g, blockers, comp.boneGap);
+  const sites: Site[] = [];
+  muscles.forEach((m, label) => {
+    const scale = comp.weight?.[m.id] ?? 1;
+    // the belly alone claims tissue: at the tendon stretches the weight falls to almost nothing
+    for (const s of m.strands)
+      sites.push({
+        label,
+        pts: s.pts,
+        w: s.w.map((w, i) => Math.max(1e-4, (w - s.tendonR) * scale * (1 - s.tendonMix[i]!))),
+      });
+  });
+  const { nx, ny, o, h } = g;
+  const limb = new Set<Segment>(comp.segments);
+  partition(g, sites, (i) => {
+    if (blocked[i]) return 0;
+    const x = o[0] + (i % nx) * h,
+      y = o[1] + (Math.floor(i / nx) % ny) * h,
+      z = o[2] + Math.floor(i / (nx * ny)) * h;
+    if (sample(skin, x, y, z) > -comp.fat) return 0;
+    // beyond the limb (hip, shoulder) a muscle keeps only its own girth, so it can reach its
+    // origin without filling the pelvis or the armpit
+    return limb.has(segmentAt([x, y, z])) ? comp.cap : comp.edgeCap;
+  });
+  cleanLabels(g, muscles.length, comp.majorityPasses);
+  const counts = labelCounts(g, muscles.length);
+  await MeshoptSimplifier.ready;
+  const meshes = new Map<string, Mesh>();
+  const voxels = new Map<string, number>();
+  muscles.forEach((m, label) => {
+    voxels.set(m.id, counts[label]!);
+    const surf = labelSurface(g, label, comp.sigma * h, comp.smooth);
+    if (surf.idx.length === 0) throw new Error(`${comp.name}: ${m.id} got no tissue`);
+    const tris = clamp(Math.round(counts[label]! * comp.trisPerVoxel), 200, comp.maxTris);
+    const lean = simplify(surf.pos, surf.idx, tris);
+    const mesh = newMesh();
+    for (let v = 0; v < lean.pos.length / 3; v++) {
+      const p: V3 = [lean.pos[v * 3]!, lean.pos[v * 3 + 1]!, lean.pos[v * 3 + 2]!];
+      pushV(mesh, p, vertexColor(m.strands, p));
+    }
+    for (const i of lean.idx) mesh.idx.push(i);
+    for (const s of m.strands) tendonCore(mesh, s);
+    meshes.set(m.id, mesh);
+  });
+  return { meshes, voxels, h };
+}
+
+/** The tendons: thin lofts over the strand's tendon stretches, reaching a little into the belly
+ * (where the volume hides them) so the two meet without a gap. */
+function tendonCore(mesh: Mesh, s: Strand): void {
+  const n = s.pts.length;
+  const isTendon = (i: number): boolean => s.tendonMix[i]! > 0.3;
+  let i = 0;
+  while (i < n) {
+    if (!isTendon(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && isTendon(j + 1)) j++;
+    const a = Math.max(0, i - 1),
+      b = Math.min(n - 1, j + 1);
+    if (b > a) {
+      const range = (arr: readonly V3[]): V3[] => arr.slice(a, b + 1);
+      const pts = range(s.pts);
+      const width = pts.map(() => s.tendonR);
+      const depth = pts.map(() => Math.max(s.tendonR * s.flat, s.tendonR * 0.6));
+      const cols = pts.map(() => TENDON);
+      tube(mesh, pts, width, depth, range(s.up), cols, 6);
+    }
+    i = j + 1;
+  }
+}
+
+/** The body segment of the nearest skin primitive. */
+export function segmentLookup(prims: { prim: Prim; segment: Segment }[]): (p: V3) => Segment {
+  return (p) => {
+    let best = Infinity;
+    let seg: Segment = 'trunk';
+    for (const q of prims) {
+      const d = sdPrim(q.prim, p[0], p[1], p[2]);
+      if (d < best) {
+        best = d;
+        seg = q.segment;
+      }
+    }
+    return seg;
+  };
+}
