@@ -40,6 +40,7 @@ import {
   ellipsoid,
   computeNormals,
   appendMesh,
+  fibreCodes,
 } from './model/mesh.ts';
 import {
   Grid,
@@ -158,7 +159,7 @@ function buildMuscle(
   anchors: Record<string, V3>,
   outward: (p: V3) => V3,
 ): BuiltMuscle {
-  const mesh = newMesh();
+  const mesh = newMesh(true);
   const strands: V3[][] = [];
   const capsules: { a: V3; b: V3; r: number }[] = [];
   const centreLines: Strand[] = [];
@@ -302,6 +303,7 @@ function tendonCapsules(s: Strand): { a: V3; b: V3; r: number }[] {
 
 function mirrorMesh(m: Mesh): Mesh {
   const out: Mesh = { pos: m.pos.slice(), col: m.col.slice(), idx: [] };
+  if (m.fib) out.fib = m.fib.slice();
   for (let i = 0; i < out.pos.length; i += 3) out.pos[i] = -out.pos[i]!;
   for (let t = 0; t < m.idx.length; t += 3) out.idx.push(m.idx[t]!, m.idx[t + 2]!, m.idx[t + 1]!);
   return out;
@@ -796,6 +798,7 @@ export async function buildModel(): Promise<BuildResult> {
     idx: Uint32Array,
     col: Float32Array | null,
     mat: typeof matSkin,
+    fib?: readonly number[],
   ): GNode => {
     const prim = doc.createPrimitive().setMaterial(mat);
     prim.setAttribute(
@@ -804,8 +807,18 @@ export async function buildModel(): Promise<BuildResult> {
     );
     prim.setAttribute(
       'NORMAL',
-      doc.createAccessor().setType('VEC3').setArray(computeNormals(pos, idx)).setBuffer(buf),
+      doc
+        .createAccessor()
+        .setType('VEC3')
+        .setArray(computeNormals(pos, idx, fib !== undefined))
+        .setBuffer(buf),
     );
+    // stripe phase (docs/model.md): stays as written, quantize() skips "_" values above 1
+    if (fib)
+      prim.setAttribute(
+        '_FIBRE',
+        doc.createAccessor().setType('SCALAR').setArray(fibreCodes(fib)).setBuffer(buf),
+      );
     if (col)
       prim.setAttribute(
         'COLOR_0',
@@ -847,6 +860,7 @@ export async function buildModel(): Promise<BuildResult> {
         new Uint32Array(mm.idx),
         new Float32Array(mm.col),
         matMuscle,
+        mm.fib,
       );
       node.setExtras({
         muscle: m.id,

@@ -2,6 +2,9 @@
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import { createMuscleMaterial } from '../../src/scene/materials.ts';
+import { fibreSteps } from '../../src/scene/modelData.ts';
+import { boneColor } from '../../src/scene/readGlb.ts';
 
 const q = new URLSearchParams(location.search);
 const flag = (k: string, d: boolean) => (q.has(k) ? q.get(k) !== '0' : d);
@@ -37,6 +40,25 @@ cam.position.set(cx + dx * d, cy + 0.1, cz + dz * d);
 cam.lookAt(cx, cy, cz);
 sun.position.set(dx * 2 + 1, 3, dz * 2 + 0.5);
 
+// the app's muscle shader (fibre stripes included), so the preview shows what the app draws
+const muscleMaterial = createMuscleMaterial();
+
+/** The attributes the app gives a muscle or the skeleton: phase from _FIBRE, state 0, colour. */
+function drawAsApp(mesh: THREE.Mesh, layer: string): void {
+  const g = mesh.geometry;
+  const count = g.getAttribute('position').count;
+  const stored = g.getAttribute('_fibre');
+  const phase = new Float32Array(count);
+  for (let i = 0; stored && i < count; i++) phase[i] = stored.getX(i) / fibreSteps;
+  g.setAttribute('aFibre', new THREE.Float32BufferAttribute(phase, 1));
+  g.setAttribute('aState', new THREE.Float32BufferAttribute(new Float32Array(count), 1));
+  if (layer === 'skeleton') {
+    const bone = new Float32Array(count * 3).map((_, k) => boneColor[k % 3]!);
+    g.setAttribute('color', new THREE.Float32BufferAttribute(bone, 3));
+  }
+  mesh.material = muscleMaterial;
+}
+
 new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (gltf) => {
   gltf.scene.traverse((o) => {
     const m = o as THREE.Mesh;
@@ -54,6 +76,7 @@ new GLTFLoader().setMeshoptDecoder(MeshoptDecoder).load('/models/body.glb', (glt
     if (only && (layer === 'S' || layer === 'D'))
       vis = only.split(',').includes((ex as { muscle?: string }).muscle ?? '');
     m.visible = vis;
+    if (layer !== 'skin') drawAsApp(m, layer);
     const mat = m.material as THREE.MeshStandardMaterial;
     if (layer === 'skin') {
       mat.transparent = flag('skinAlpha', false);

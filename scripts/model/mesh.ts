@@ -1,16 +1,25 @@
 /** Mesh accumulation and lofting (tubes, slabs, ellipsoids). */
+import { fibreSteps } from '../../src/scene/modelData.ts';
 import { type V3, add, sub, mul, cross, dot, norm, len, at } from './math.ts';
 
 export interface Mesh {
   pos: number[];
   col: number[]; // rgb per vertex (0..1)
   idx: number[];
+  /** Stripe phase per vertex (muscles only): stripes are lines of constant fractional phase. */
+  fib?: number[];
 }
-export const newMesh = (): Mesh => ({ pos: [], col: [], idx: [] });
+/** `withFibre`: the mesh keeps a stripe phase per vertex (`fib`), as muscles do. */
+export const newMesh = (withFibre = false): Mesh =>
+  withFibre ? { pos: [], col: [], idx: [], fib: [] } : { pos: [], col: [], idx: [] };
 
-export function pushV(m: Mesh, p: V3, c: V3): number {
+/** Distance between two fibre stripes on a muscle's surface (metres). */
+export const FIBRE_PITCH = 0.00275;
+
+export function pushV(m: Mesh, p: V3, c: V3, phase = 0): number {
   m.pos.push(p[0], p[1], p[2]);
   m.col.push(c[0], c[1], c[2]);
+  m.fib?.push(phase);
   return m.pos.length / 3 - 1;
 }
 
@@ -19,6 +28,21 @@ export function appendMesh(dst: Mesh, src: Mesh): void {
   for (const v of src.pos) dst.pos.push(v);
   for (const v of src.col) dst.col.push(v);
   for (const i of src.idx) dst.idx.push(i + base);
+  if (dst.fib) for (let v = 0; v < src.pos.length / 3; v++) dst.fib.push(src.fib?.[v] ?? 0);
+}
+
+/**
+ * Stripe phases as stored in `_FIBRE`: unsigned shorts, phase × fibreSteps, not normalized.
+ * Never wrapped, so the phase interpolates linearly across every triangle.
+ */
+export function fibreCodes(phase: readonly number[]): Uint16Array {
+  const codes = Uint16Array.from(phase, (f) => Math.round(f * fibreSteps));
+  const top = codes.reduce((a, b) => Math.max(a, b), 0);
+  // gltf-transform's quantize() would renormalize a "_" attribute whose values all lie in [0, 1]
+  if (top <= 1) throw new Error('fibre phases span less than one stripe step');
+  if (phase.some((f) => f < 0 || f * fibreSteps > 65535))
+    throw new Error('fibre phase outside the stored range');
+  return codes;
 }
 
 export function triCount(m: Mesh): number {
@@ -64,34 +88,61 @@ export function tube(
   const n = path.length;
   const T = tangents(path);
   const base = m.pos.length / 3;
+  // with fibres the seam is doubled (phase 0 and N), so no triangle interpolates N back to 0
+  const ring = m.fib ? seg + 1 : seg;
+  const next = (k: number): number => (m.fib ? k + 1 : (k + 1) % seg);
+  const around = stripesAround(width, depth);
   for (let i = 0; i < n; i++) {
     const t = at(T, i);
     const u = orthoUp(t, at(up, i));
     const s = norm(cross(u, t));
-    for (let k = 0; k < seg; k++) {
-      const ang = (2 * Math.PI * k) / seg;
+    for (let k = 0; k < ring; k++) {
+      const ang = (2 * Math.PI * (k % seg)) / seg;
       const p = add(
         at(path, i),
         add(mul(s, Math.cos(ang) * at(width, i)), mul(u, Math.sin(ang) * at(depth, i))),
       );
-      pushV(m, p, at(colors, i));
+      pushV(m, p, at(colors, i), (around * k) / seg);
     }
   }
   for (let i = 0; i < n - 1; i++) {
     for (let k = 0; k < seg; k++) {
-      const a = base + i * seg + k;
-      const b = base + i * seg + ((k + 1) % seg);
-      const c = base + (i + 1) * seg + k;
-      const d = base + (i + 1) * seg + ((k + 1) % seg);
+      const a = base + i * ring + k;
+      const b = base + i * ring + next(k);
+      const c = base + (i + 1) * ring + k;
+      const d = base + (i + 1) * ring + next(k);
       m.idx.push(a, b, c, b, d, c);
     }
   }
   const c0 = pushV(m, at(path, 0), at(colors, 0));
   const c1 = pushV(m, at(path, n - 1), at(colors, n - 1));
   for (let k = 0; k < seg; k++) {
-    m.idx.push(c0, base + ((k + 1) % seg), base + k);
-    m.idx.push(c1, base + (n - 1) * seg + k, base + (n - 1) * seg + ((k + 1) % seg));
+    m.idx.push(c0, base + next(k), base + k);
+    m.idx.push(c1, base + (n - 1) * ring + k, base + (n - 1) * ring + next(k));
   }
+}
+
+/** A whole number of stripes around the widest section (perimeter about π(a + b)). */
+function stripesAround(width: readonly number[], depth: readonly number[]): number {
+  let widest = 0;
+  for (let i = 0; i < width.length; i++) widest = Math.max(widest, at(width, i) + at(depth, i));
+  return Math.max(1, Math.round((Math.PI * widest) / FIBRE_PITCH));
+}
+
+/**
+ * Stripe phase of each strand of a sheet: the mean distance from the first strand, strand to
+ * strand, over the samples, in pitches; constant along a strand, so stripes follow the fibres.
+ */
+function acrossPhases(grid: readonly (readonly V3[])[]): number[] {
+  const phases = [0];
+  for (let i = 1; i < grid.length; i++) {
+    const a = at(grid, i - 1),
+      b = at(grid, i);
+    let gap = 0;
+    for (let j = 0; j < a.length; j++) gap += len(sub(at(b, j), at(a, j)));
+    phases.push(at(phases, i - 1) + gap / a.length / FIBRE_PITCH);
+  }
+  return phases;
 }
 
 /**
@@ -108,6 +159,7 @@ export function slab(
   const ns = grid.length;
   const nj = at(grid, 0).length;
   const idx0 = m.idx.length;
+  const phase = acrossPhases(grid);
   const top = m.pos.length / 3;
   for (let i = 0; i < ns; i++)
     for (let j = 0; j < nj; j++)
@@ -115,6 +167,7 @@ export function slab(
         m,
         add(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j))),
         at(at(colors, i), j),
+        at(phase, i),
       );
   const bot = m.pos.length / 3;
   for (let i = 0; i < ns; i++)
@@ -123,6 +176,7 @@ export function slab(
         m,
         sub(at(at(grid, i), j), mul(at(at(normals, i), j), at(at(thick, i), j) * 0.9)),
         at(at(colors, i), j),
+        at(phase, i),
       );
   const T = (i: number, j: number) => top + i * nj + j;
   const B = (i: number, j: number) => bot + i * nj + j;
@@ -192,13 +246,22 @@ export function ellipsoid(
     }
 }
 
-/** Area-weighted vertex normals. */
-export function computeNormals(pos: ArrayLike<number>, idx: ArrayLike<number>): Float32Array {
+/**
+ * Area-weighted vertex normals. `weldSeams`: vertices at exactly the same place share one normal,
+ * so a seam doubled for the fibre phase shades smoothly.
+ */
+export function computeNormals(
+  pos: ArrayLike<number>,
+  idx: ArrayLike<number>,
+  weldSeams = false,
+): Float32Array {
   const n = new Float32Array(pos.length);
+  const twin = weldSeams ? firstAtSamePlace(pos) : null;
+  const corner = (t: number): number => (twin ? twin[idx[t]!]! : idx[t]!) * 3;
   for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t]! * 3,
-      b = idx[t + 1]! * 3,
-      c = idx[t + 2]! * 3;
+    const a = corner(t),
+      b = corner(t + 1),
+      c = corner(t + 2);
     const ux = pos[b]! - pos[a]!,
       uy = pos[b + 1]! - pos[a + 1]!,
       uz = pos[b + 2]! - pos[a + 2]!;
@@ -220,5 +283,20 @@ export function computeNormals(pos: ArrayLike<number>, idx: ArrayLike<number>): 
     n[i + 1] = n[i + 1]! / l;
     n[i + 2] = n[i + 2]! / l;
   }
+  if (twin)
+    for (let v = 0; v < twin.length; v++) n.copyWithin(v * 3, twin[v]! * 3, twin[v]! * 3 + 3);
   return n;
+}
+
+/** For each vertex, the first vertex with exactly its position. */
+function firstAtSamePlace(pos: ArrayLike<number>): Uint32Array {
+  const first = new Map<string, number>();
+  const twin = new Uint32Array(pos.length / 3);
+  for (let v = 0; v < twin.length; v++) {
+    const key = `${pos[v * 3]},${pos[v * 3 + 1]},${pos[v * 3 + 2]}`;
+    const known = first.get(key);
+    if (known === undefined) first.set(key, v);
+    twin[v] = known ?? v;
+  }
+  return twin;
 }

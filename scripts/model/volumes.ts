@@ -5,8 +5,8 @@
  * each strand so the tendons run on past the bellies to their attachments.
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
-import { type V3, lerp, clamp } from './math.ts';
-import { type Mesh, newMesh, tube, pushV } from './mesh.ts';
+import { type V3, lerp, clamp, norm, sub, cross, dot } from './math.ts';
+import { type Mesh, newMesh, tube, pushV, FIBRE_PITCH } from './mesh.ts';
 import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
 import {
   cleanLabels,
@@ -142,16 +142,33 @@ export async function buildVolumes(
     if (surf.idx.length === 0) throw new Error(`${comp.name}: ${m.id} got no tissue`);
     const tris = clamp(Math.round(counts[label]! * comp.trisPerVoxel), 200, comp.maxTris);
     const lean = simplify(surf.pos, surf.idx, tris);
-    const mesh = newMesh();
+    const mesh = newMesh(true);
+    const across = acrossFibres(m.strands, lean.pos);
     for (let v = 0; v < lean.pos.length / 3; v++) {
       const p: V3 = [lean.pos[v * 3]!, lean.pos[v * 3 + 1]!, lean.pos[v * 3 + 2]!];
-      pushV(mesh, p, vertexColor(m.strands, p));
+      pushV(mesh, p, vertexColor(m.strands, p), across(p));
     }
     for (const i of lean.idx) mesh.idx.push(i);
     for (const s of m.strands) tendonCore(mesh, s);
     meshes.set(m.id, mesh);
   });
   return { meshes, voxels, h };
+}
+
+/**
+ * Fibre stripes on a volume: planes that contain the muscle's long axis and its outward
+ * direction cut its surface in lines along the fibres; the phase is the distance across those
+ * planes in stripe pitches (from the muscle's own edge, so it is never negative).
+ */
+function acrossFibres(strands: Strand[], pos: Float32Array): (p: V3) => number {
+  const main = strands[0]!;
+  const axis = norm(sub(main.pts[main.pts.length - 1]!, main.pts[0]!));
+  const mid = Math.floor(main.pts.length / 2);
+  const across = norm(cross(axis, main.up[mid]!));
+  let lo = Infinity;
+  for (let v = 0; v < pos.length; v += 3)
+    lo = Math.min(lo, pos[v]! * across[0] + pos[v + 1]! * across[1] + pos[v + 2]! * across[2]);
+  return (p) => (dot(p, across) - lo) / FIBRE_PITCH;
 }
 
 /** The tendons: thin lofts over the strand's tendon stretches, reaching a little into the belly

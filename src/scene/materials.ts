@@ -13,20 +13,39 @@ export const compareColor = new Color('#0072b2');
 export const painColor = new Color('#111111');
 export const skinColor = new Color('#e2bfa5');
 
+/**
+ * Fibre striation: the diffuse colour times 1 ± 7 % along the stripe phase `vFibre`, averaged over
+ * the pixel (a box filter of sin is sin × sinc) and faded out where a stripe covers under about
+ * two pixels, so a distant body does not shimmer. sin, not cos: phase 0 (the skeleton, which has
+ * no fibres) leaves the colour exactly as it is.
+ */
+const fibreStripes = `
+        float fibreWidth = fwidth(vFibre);
+        float fibreSpread = 3.14159265 * max(fibreWidth, 1e-4);
+        float fibreFade = sin(fibreSpread) / fibreSpread * (1.0 - smoothstep(0.3, 0.55, fibreWidth));
+        diffuseColor.rgb *= 1.0 + 0.07 * sin(6.2831853 * vFibre) * fibreFade;`;
+
 export function createMuscleMaterial(): MeshLambertMaterial {
   const material = new MeshLambertMaterial({ vertexColors: true });
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
       .replace(
         '#include <common>',
-        '#include <common>\nattribute float aState;\nvarying float vState;',
+        '#include <common>\nattribute float aState;\nattribute float aFibre;\nvarying float vState;\nvarying float vFibre;',
       )
-      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvState = aState;');
+      .replace(
+        '#include <begin_vertex>',
+        '#include <begin_vertex>\nvState = aState;\nvFibre = aFibre;',
+      );
     shader.fragmentShader = shader.fragmentShader
-      .replace('#include <common>', '#include <common>\nvarying float vState;')
+      .replace(
+        '#include <common>',
+        '#include <common>\nvarying float vState;\nvarying float vFibre;',
+      )
       .replace(
         '#include <color_fragment>',
         `#include <color_fragment>
+        ${fibreStripes}
         // 1 hover, 2 selected, 3 compared, 4 dimmed (another muscle is selected)
         if (vState > 3.5) {
           float grey = dot(diffuseColor.rgb, vec3(0.3, 0.59, 0.11));

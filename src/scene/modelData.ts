@@ -12,6 +12,8 @@ export interface GeometryData {
   readonly position: Float32Array;
   readonly normal: Float32Array;
   readonly color: Float32Array;
+  /** Stripe phase per vertex (muscles; 0 where the file has none): stripes follow the fibres. */
+  readonly fibre: Float32Array;
   readonly index: Uint32Array;
   /** Bounds of all vertices, so the page need not walk them again. */
   readonly box: BoxArray;
@@ -66,6 +68,9 @@ export function muscleAtVertex<T extends { readonly index: number }>(
 ): T | undefined {
   return muscles[(muscleOfVertex[vertex] ?? 0) - (muscles[0]?.index ?? 0)];
 }
+
+/** A muscle vertex's `_FIBRE` in body.glb is its stripe phase × fibreSteps (unsigned short). */
+export const fibreSteps = 64;
 
 /** Radius of a trigger point marker: drawn by the view, hit-tested by the model worker. */
 export const markerRadius = 0.011;
@@ -140,6 +145,7 @@ export function transferablesOf(model: ModelData): ArrayBuffer[] {
     g.position,
     g.normal,
     g.color,
+    g.fibre,
     g.index,
   ]);
   buffers.push(

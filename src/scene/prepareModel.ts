@@ -88,10 +88,17 @@ function toGeometry(data: GeometryData): BufferGeometry {
   return geometry;
 }
 
-function buildMuscleLayer(data: LayerData): MuscleLayer {
-  const geometry = toGeometry(data);
+/** The attributes the muscles' shader reads beyond three's: stripe phase and state. */
+function addMuscleAttributes(geometry: BufferGeometry, data: GeometryData): BufferAttribute {
+  geometry.setAttribute('aFibre', new Float32BufferAttribute(data.fibre, 1));
   const state = new Float32BufferAttribute(new Float32Array(data.position.length / 3), 1);
   geometry.setAttribute('aState', state);
+  return state;
+}
+
+function buildMuscleLayer(data: LayerData): MuscleLayer {
+  const geometry = toGeometry(data);
+  const state = addMuscleAttributes(geometry, data);
   const muscles = data.muscles.map((m): MuscleEntry => {
     const box = toBox(m.box);
     return {
@@ -128,15 +135,13 @@ function buildSkin(data: ModelData['skin']): SkinModel {
 }
 
 /**
- * The skeleton draws with the muscles' shader (bone colour per vertex, state always 0): one shader
- * fewer to compile, and under software rendering one set of drawing routines fewer.
+ * The skeleton draws with the muscles' shader (bone colour per vertex, state and phase always 0,
+ * so no stripes): one shader fewer to compile, and under software rendering one set of drawing
+ * routines fewer.
  */
 function buildSkeleton(data: GeometryData): BufferGeometry {
   const geometry = toGeometry(data);
-  geometry.setAttribute(
-    'aState',
-    new Float32BufferAttribute(new Float32Array(data.position.length / 3), 1),
-  );
+  addMuscleAttributes(geometry, data);
   return geometry;
 }
 

@@ -15,6 +15,7 @@ import type {
   SkinData,
   Vec3,
 } from './modelData.ts';
+import { fibreSteps } from './modelData.ts';
 
 /** The part of meshoptimizer's decoder this reader needs (call it after `ready`). */
 export interface MeshoptDecoderLike {
@@ -103,7 +104,7 @@ class AccessorReader {
   private readonly read: (offset: number) => number;
   private readonly componentBytes: number;
   private readonly componentType: number;
-  private readonly normalized: boolean;
+  readonly normalized: boolean;
 
   constructor(bytes: Uint8Array, accessor: GltfAccessor, byteStride: number | undefined) {
     const component = componentBytes[accessor.componentType];
@@ -252,6 +253,8 @@ interface Part {
   readonly normal: AccessorReader | null;
   readonly color: AccessorReader | null;
   readonly region: AccessorReader | null;
+  /** Stripe phase × fibreSteps per vertex (muscles). */
+  readonly fibre: AccessorReader | null;
   readonly index: AccessorReader | null;
 }
 
@@ -344,6 +347,9 @@ function collectParts(
         : (node.name ?? '');
     const position = accessor(primitive.attributes.POSITION);
     if (!position || position.size !== 3) throw new GlbError(`node "${name}" has no 3D positions`);
+    const fibre = accessor(primitive.attributes._FIBRE);
+    if (fibre && (fibre.size !== 1 || fibre.normalized))
+      throw new GlbError(`node "${name}" has a _FIBRE that is not one plain number per vertex`);
     parts.set(name, {
       name,
       extras,
@@ -352,6 +358,7 @@ function collectParts(
       normal: accessor(primitive.attributes.NORMAL),
       color: accessor(primitive.attributes.COLOR_0),
       region: accessor(primitive.attributes._REGION),
+      fibre,
       index: accessor(primitive.indices),
     });
   }
@@ -373,6 +380,8 @@ function mergeParts(
   const position = new Float32Array(vertexTotal * 3);
   const normal = new Float32Array(vertexTotal * 3);
   const color = new Float32Array(vertexTotal * 3);
+  // no _FIBRE: phase 0, which the muscle shader draws without stripes
+  const fibre = new Float32Array(vertexTotal);
   const index = new Uint32Array(indexTotal);
   const starts: number[] = [];
   let base = 0;
@@ -385,6 +394,8 @@ function mergeParts(
     const n = part.normal?.values() ?? null;
     const c = part.color?.values() ?? null;
     const colorSize = part.color?.size ?? 3;
+    const f = part.fibre?.values() ?? null;
+    if (f) for (let i = 0; i < vertices; i++) fibre[base + i] = f[i]! / fibreSteps;
     for (let i = 0; i < vertices; i++) {
       const x = p[i * 3]!;
       const y = p[i * 3 + 1]!;
@@ -423,7 +434,7 @@ function mergeParts(
   }
   const box = boxOf(position, 0, vertexTotal);
   return {
-    geometry: { position, normal, color, index, box, sphere: sphereOf(position, box) },
+    geometry: { position, normal, color, fibre, index, box, sphere: sphereOf(position, box) },
     starts,
   };
 }

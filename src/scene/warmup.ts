@@ -36,6 +36,7 @@ function warmupGeometry(): BufferGeometry {
   geometry.setAttribute('normal', new Float32BufferAttribute([0, 0, 1, 0, 0, 1, 0, 0, 1], 3));
   geometry.setAttribute('color', new Float32BufferAttribute(new Array(9).fill(1), 3));
   geometry.setAttribute('aState', new Float32BufferAttribute([0, 0, 0], 1));
+  geometry.setAttribute('aFibre', new Float32BufferAttribute([0, 0, 0], 1));
   geometry.setAttribute('aZone', new Float32BufferAttribute(new Array(9).fill(0), 3));
   geometry.setIndex(new BufferAttribute(new Uint32Array([0, 1, 2]), 1));
   return geometry;

@@ -5,6 +5,7 @@ import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/exte
 import { MeshoptDecoder } from 'meshoptimizer';
 import { buildModel } from '../../scripts/build-model.ts';
 import { requiredMuscleIds } from '../../src/core/required-muscles.ts';
+import { fibreSteps } from '../../src/scene/modelData.ts';
 
 const req = Object.keys(
   JSON.parse(readFileSync('data/anatomy/muscles.json', 'utf8')).muscles as Record<string, unknown>,
@@ -92,6 +93,34 @@ describe('body.glb', () => {
       for (const s of ex.strands) expect(s.length).toBeGreaterThanOrEqual(12);
       expect(n.getMesh()!.listPrimitives()[0]!.getAttribute('COLOR_0')).toBeTruthy();
     }
+  });
+
+  it('muscles carry a fibre phase (_FIBRE): raw unsigned shorts, the same phases on both sides', () => {
+    const nodes = new Map(
+      doc
+        .getRoot()
+        .listNodes()
+        .map((n) => [n.getName(), n]),
+    );
+    const fibreOf = (name: string) => {
+      const prim = nodes.get(name)!.getMesh()!.listPrimitives()[0]!;
+      const fibre = prim.getAttribute('_FIBRE')!;
+      // not renormalized by quantize(): the reader divides the stored number by fibreSteps
+      expect(fibre.getComponentType(), name).toBe(5123);
+      expect(fibre.getNormalized(), name).toBe(false);
+      expect(fibre.getCount(), name).toBe(prim.getAttribute('POSITION')!.getCount());
+      return fibre.getArray()!;
+    };
+    for (const id of requiredIds) {
+      const left = fibreOf(`m:${id}:left`);
+      // reorder() orders each side's vertices its own way: compare the sorted phases
+      const sorted = (a: ArrayLike<number>) => Array.from(a).sort((x, y) => x - y);
+      expect(sorted(fibreOf(`m:${id}:right`)), id).toEqual(sorted(left));
+      // at least one whole stripe across every muscle
+      expect(Math.max(...left) - Math.min(...left), id).toBeGreaterThanOrEqual(fibreSteps);
+    }
+    const skeleton = nodes.get('skeleton')!.getMesh()!.listPrimitives()[0]!;
+    expect(skeleton.getAttribute('_FIBRE')).toBeNull();
   });
 
   it('skin: every vertex has a valid region; every landmark region owns a vertex', () => {

@@ -20,7 +20,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { boneColor, readBodyGlb } from '../../src/scene/readGlb.ts';
-import type { ModelData } from '../../src/scene/modelData.ts';
+import { fibreSteps, type ModelData } from '../../src/scene/modelData.ts';
 import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
 import { ClickPicker } from '../../src/scene/clickPicker.ts';
 import { pickSourcesOf } from '../../src/scene/pickSources.ts';
@@ -115,6 +115,28 @@ describe('readBodyGlb on the shipped model', () => {
         expect(positionError(mesh, layer.position, m.vertexStart)).toBeLessThan(1e-6);
       }
     }
+  });
+
+  it('gives every muscle vertex the stripe phase GLTFLoader reads, the skeleton and skin none', () => {
+    for (const layer of [model.layers.S, model.layers.D]) {
+      expect(layer.fibre.length).toBe(layer.position.length / 3);
+      for (const m of layer.muscles) {
+        const stored = referenceMesh(`m:${m.muscle}:${m.side}`).geometry.getAttribute('_fibre');
+        expect(stored.count).toBe(m.vertexCount);
+        let worst = 0;
+        for (let i = 0; i < stored.count; i++)
+          worst = Math.max(
+            worst,
+            Math.abs(stored.getX(i) / fibreSteps - layer.fibre[m.vertexStart + i]!),
+          );
+        expect(worst).toBeLessThan(1e-6);
+      }
+    }
+    expect(model.skeleton.fibre.every((phase) => phase === 0)).toBe(true);
+    expect(model.skin.fibre.every((phase) => phase === 0)).toBe(true);
+    const prepared = buildModel(model);
+    for (const geometry of [prepared.layers.S.geometry, prepared.skeleton])
+      expect(geometry.getAttribute('aFibre').count).toBe(geometry.getAttribute('position').count);
   });
 
   it('keeps each muscle’s triangles inside its own vertex range', () => {
