@@ -292,15 +292,6 @@ function buildMuscle(
   return { id, layer: def.layer, mesh, strands, capsules, centreLines };
 }
 
-/** Capsules along the tendon stretches of a centre line (where the belly has given out). */
-function tendonCapsules(s: Strand): { a: V3; b: V3; r: number }[] {
-  const out: { a: V3; b: V3; r: number }[] = [];
-  for (let i = 0; i + 1 < s.pts.length; i++)
-    if (s.tendonMix[i]! > 0.3 || s.tendonMix[i + 1]! > 0.3)
-      out.push({ a: s.pts[i]!, b: s.pts[i + 1]!, r: s.tendonR });
-  return out;
-}
-
 function mirrorMesh(m: Mesh): Mesh {
   const out: Mesh = { pos: m.pos.slice(), col: m.col.slice(), idx: [] };
   if (m.fib) out.fib = m.fib.slice();
@@ -391,7 +382,8 @@ function skinPrims(body: Body, anchors: Record<string, V3>): SkinPrimR[] {
       const f = (p: V3): V3 => (mir ? mirrorX(p) : p);
       if (s.type === 'ellipsoid') {
         const c = resolve(s.c, anchors);
-        return { type: 'ellipsoid', c: f(c), r: [s.r[0], s.r[1], s.r[2] * depthFactor(c)] };
+        const r: V3 = [s.r[0], s.r[1], s.r[2] * depthFactor(c)];
+        return { type: 'ellipsoid', c: f(c), r, ...(s.n ? { n: s.n } : {}) };
       }
       return {
         type: 'cone',
@@ -748,14 +740,11 @@ export async function buildModel(): Promise<BuildResult> {
   const boneCaps: { a: V3; b: V3; r: number }[] = [];
   const skeleton = buildSkeleton(body, anchors, outward, boneCaps);
   const prims = skinPrims(body, anchors);
-  // the limb muscles built as volumes lie inside the skin by construction: it does not wrap them
+  // the limb muscles built as volumes (tendons too) lie inside the skin by construction: it does
+  // not wrap them
   const asVolume = new Set(body.compartments.flatMap((c) => c.muscles));
   const wrapped = muscles.filter((m) => !asVolume.has(m.id));
-  // ... but it does wrap their tendons, which run on past the bellies near the surface
-  const tendons = muscles
-    .filter((m) => asVolume.has(m.id))
-    .map((m) => ({ ...m, capsules: m.centreLines.flatMap(tendonCapsules) }));
-  const skin = await buildSkin(body, prims, [...wrapped, ...tendons], offsets, boneCaps);
+  const skin = await buildSkin(body, prims, wrapped, offsets, boneCaps);
   const segmentAt = segmentLookup(prims);
   const blockers = [...boneCaps, ...wrapped.flatMap((m) => m.capsules)];
   const volumes: VolumeResult[] = [];
@@ -769,6 +758,9 @@ export async function buildModel(): Promise<BuildResult> {
     for (const m of muscles) {
       const mesh = built.meshes.get(m.id);
       if (mesh) m.mesh = mesh;
+      // trigger points sit `along` the centre lines the volume was built on
+      const lines = built.centreLines.get(m.id);
+      if (lines) m.strands = lines.map((l) => resample(l, 12).map(r3));
     }
     volumes.push(built);
   }

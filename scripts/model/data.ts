@@ -29,6 +29,8 @@ export type SkinPrim =
       type: 'ellipsoid';
       c: PointRef;
       r: V3;
+      /** exponent of the horizontal section (2, the default, an ellipse; more, a rounded box) */
+      n?: number;
       k?: number;
       /** detail (fingers, thumb, ears, nose): added after the skin is closed and blurred */
       detail?: boolean;

@@ -1,10 +1,12 @@
 /**
  * Muscles as volumes: the soft tissue of a limb (inside the skin less a fat layer, outside the
  * bones and the muscles that are built as sheets) is shared out among the limb's muscles by
- * their centre lines, each weighted by its girth along its length. A voxel goes to the muscle
- * with the least weighted distance d / w (a multiplicatively weighted Voronoi partition, cf.
- * Geiss et al. 2013, arXiv:1206.3057), so neighbours meet along shared boundaries like fascial
- * planes; each muscle's surface is then extracted from its label (surface nets) and smoothed.
+ * their centre lines, each weighted by its girth w along its length. A voxel goes to the muscle
+ * with the least power distance d² − w² (a power diagram, cf. Geiss et al. 2013,
+ * arXiv:1206.3057; Bourne & Roper 2015, arXiv:1409.2786): neighbours meet along flat shared
+ * boundaries like fascial planes, and a thick muscle cannot swallow a thin one beside it as a
+ * multiplicative weight would. Each muscle's surface is then extracted from its label (surface
+ * nets) and smoothed.
  */
 import type { V3 } from './math.ts';
 import { blur, surfaceNets, taubin, type GridLike } from './sdf.ts';
@@ -38,9 +40,14 @@ export function newLabelGrid(min: V3, max: V3, h: number): LabelGrid {
   };
 }
 
-/** Weighted distance of p to a site: least d / w over its segments (w interpolated). */
-function siteScore(s: Site, x: number, y: number, z: number): number {
-  let best = Infinity;
+/** Within this many weights of its centre line a voxel is the muscle's own. */
+const CORE = 0.45;
+
+/** Power distance of p to a site (d² − w², w interpolated), least over its segments; and the
+ * distance in weights (d / w) at that segment. */
+function siteScore(s: Site, x: number, y: number, z: number): { power: number; inWeights: number } {
+  let power = Infinity,
+    inWeights = Infinity;
   for (let i = 0; i + 1 < s.pts.length; i++) {
     const a = s.pts[i]!,
       b = s.pts[i + 1]!;
@@ -50,12 +57,17 @@ function siteScore(s: Site, x: number, y: number, z: number): number {
     const l2 = bx * bx + by * by + bz * bz;
     let t = l2 > 0 ? ((x - a[0]) * bx + (y - a[1]) * by + (z - a[2]) * bz) / l2 : 0;
     t = t < 0 ? 0 : t > 1 ? 1 : t;
-    const d = Math.hypot(x - a[0] - bx * t, y - a[1] - by * t, z - a[2] - bz * t);
+    const dx = x - a[0] - bx * t,
+      dy = y - a[1] - by * t,
+      dz = z - a[2] - bz * t;
+    const d2 = dx * dx + dy * dy + dz * dz;
     const w = s.w[i]! + (s.w[i + 1]! - s.w[i]!) * t;
-    const sc = d / w;
-    if (sc < best) best = sc;
+    if (d2 - w * w < power) {
+      power = d2 - w * w;
+      inWeights = Math.sqrt(d2) / w;
+    }
   }
-  return best;
+  return { power, inWeights };
 }
 
 /**
@@ -63,11 +75,15 @@ function siteScore(s: Site, x: number, y: number, z: number): number {
  * voxel may have to its muscle (0 = not soft tissue of this limb). Sites are visited one by one
  * over their own bounding boxes, so the cost follows the muscles' size, not the grid's.
  */
-export function partition(g: LabelGrid, sites: Site[], cap: (i: number) => number): void {
+export function partition(
+  g: LabelGrid,
+  sites: Site[],
+  cap: (i: number) => number,
+  maxCap: number,
+): void {
   const { nx, ny, nz, o, h, label, score } = g;
   const capOf = new Float32Array(nx * ny * nz).fill(NaN);
   for (const s of sites) {
-    let maxCap = 0;
     const lo: V3 = [Infinity, Infinity, Infinity],
       hi: V3 = [-Infinity, -Infinity, -Infinity];
     const wmax = Math.max(...s.w);
@@ -76,13 +92,14 @@ export function partition(g: LabelGrid, sites: Site[], cap: (i: number) => numbe
         lo[a] = Math.min(lo[a]!, p[a]!);
         hi[a] = Math.max(hi[a]!, p[a]!);
       }
-    maxCap = 4 * wmax;
-    const i0 = Math.max(0, Math.floor((lo[0] - maxCap - o[0]) / h));
-    const i1 = Math.min(nx - 1, Math.ceil((hi[0] + maxCap - o[0]) / h));
-    const j0 = Math.max(0, Math.floor((lo[1] - maxCap - o[1]) / h));
-    const j1 = Math.min(ny - 1, Math.ceil((hi[1] + maxCap - o[1]) / h));
-    const k0 = Math.max(0, Math.floor((lo[2] - maxCap - o[2]) / h));
-    const k1 = Math.min(nz - 1, Math.ceil((hi[2] + maxCap - o[2]) / h));
+    // no voxel further than maxCap weights from the centre line can be this site's
+    const reach = maxCap * wmax;
+    const i0 = Math.max(0, Math.floor((lo[0] - reach - o[0]) / h));
+    const i1 = Math.min(nx - 1, Math.ceil((hi[0] + reach - o[0]) / h));
+    const j0 = Math.max(0, Math.floor((lo[1] - reach - o[1]) / h));
+    const j1 = Math.min(ny - 1, Math.ceil((hi[1] + reach - o[1]) / h));
+    const k0 = Math.max(0, Math.floor((lo[2] - reach - o[2]) / h));
+    const k1 = Math.min(nz - 1, Math.ceil((hi[2] + reach - o[2]) / h));
     for (let k = k0; k <= k1; k++)
       for (let j = j0; j <= j1; j++)
         for (let i = i0; i <= i1; i++) {
@@ -90,9 +107,13 @@ export function partition(g: LabelGrid, sites: Site[], cap: (i: number) => numbe
           let c = capOf[idx]!;
           if (Number.isNaN(c)) c = capOf[idx] = cap(idx);
           if (c <= 0) continue;
-          const sc = siteScore(s, o[0] + i * h, o[1] + j * h, o[2] + k * h);
+          const { power, inWeights } = siteScore(s, o[0] + i * h, o[1] + j * h, o[2] + k * h);
+          if (inWeights > c) continue;
+          // a muscle always keeps the core around its own centre line (its trigger points lie
+          // there), whatever its neighbours' weights
+          const sc = inWeights < CORE ? power - 1 : power;
           // ties go to the earlier site: the result does not depend on float noise in order
-          if (sc <= c && sc < score[idx]!) {
+          if (sc < score[idx]!) {
             score[idx] = sc;
             label[idx] = s.label;
           }

@@ -1,7 +1,7 @@
 /**
  * The body's proportions and pose, applied to every point of the anatomy data as it is read:
  * the trunk made as deep as the measured chest and waist (the hand-placed trunk data was too
- * shallow), scaled front to back about its centre, and the arms turned a few degrees out from
+ * shallow), scaled front to back about its centre, the neck narrowed, and the arms turned a few degrees out from
  * the sides (the anatomical position), so a tape fits round the upper arm and the chest.
  */
 import { type V3, smoothstep } from './math.ts';
@@ -13,6 +13,10 @@ export interface Posture {
   trunkPivotZ: number;
   /** |x| where the depth scaling fades out (the side of the chest) */
   trunkHalfWidth: [number, number];
+  /** neck width factor by height ([y, factor], linear between, 1 outside), for |x| inside
+   * `neckHalfWidth` (fading out there): the hand-placed neck muscles made the neck too broad */
+  neckWidth: [number, number][];
+  neckHalfWidth: [number, number];
   /** abduction of each arm about the shoulder centre (degrees) */
   armAbduction: number;
   shoulderCentre: [number, number];
@@ -53,7 +57,9 @@ export function makeWarp(w: Posture): Warp {
     const fade = 1 - smoothstep(w.trunkHalfWidth[0], w.trunkHalfWidth[1], Math.abs(p[0]));
     return 1 + (profileAt(w.trunkDepth, p[1]) - 1) * fade;
   };
-  const point = (p: V3, share: ArmShare): V3 => {
+  const point = (q: V3, share: ArmShare): V3 => {
+    const nf = 1 - smoothstep(w.neckHalfWidth[0], w.neckHalfWidth[1], Math.abs(q[0]));
+    const p: V3 = [q[0] * (1 + (profileAt(w.neckWidth, q[1]) - 1) * nf), q[1], q[2]];
     const f = depthFactor(p);
     const z = w.trunkPivotZ + (p[2] - w.trunkPivotZ) * f;
     const ax = Math.abs(p[0]);

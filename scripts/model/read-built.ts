@@ -12,6 +12,8 @@ export interface WorldMesh {
   /** skin only: `_REGION` per vertex and the region names */
   region?: Uint16Array;
   regions?: string[];
+  /** muscles only: the centre lines, origin to insertion (trigger points sit `along` them) */
+  strands?: [number, number, number][][];
 }
 
 function worldMesh(node: GNode): WorldMesh {
@@ -28,12 +30,14 @@ function worldMesh(node: GNode): WorldMesh {
     pos[i * 3 + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
   }
   const region = prim.getAttribute('_REGION')?.getArray();
-  const regions = (node.getExtras() as { regions?: string[] }).regions;
+  const extras = node.getExtras() as { regions?: string[]; strands?: [number, number, number][][] };
+  const regions = extras.regions;
   return {
     name: node.getName(),
     pos,
     idx: Uint32Array.from(prim.getIndices()!.getArray()!),
     ...(region ? { region: Uint16Array.from(region), regions } : {}),
+    ...(extras.strands ? { strands: extras.strands } : {}),
   };
 }
 

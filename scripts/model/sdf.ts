@@ -2,13 +2,26 @@
 import type { V3 } from './math.ts';
 
 export type Prim =
-  { type: 'ellipsoid'; c: V3; r: V3 } | { type: 'cone'; a: V3; b: V3; ra: number; rb: number };
+  | {
+      type: 'ellipsoid';
+      c: V3;
+      r: V3;
+      /** exponent of the horizontal (x-z) section: 2 an ellipse, more a rounded box */
+      n?: number;
+    }
+  | { type: 'cone'; a: V3; b: V3; ra: number; rb: number };
 
 export function sdPrim(p: Prim, x: number, y: number, z: number): number {
   if (p.type === 'ellipsoid') {
     const px = (x - p.c[0]) / p.r[0],
       py = (y - p.c[1]) / p.r[1],
       pz = (z - p.c[2]) / p.r[2];
+    if (p.n !== undefined && p.n !== 2) {
+      // a superellipse across, an ellipse up and down; distance scaled by the smallest radius
+      // (not exact, but monotone and smooth, which is what the blends and the closing need)
+      const q = (Math.abs(px) ** p.n + Math.abs(pz) ** p.n) ** (1 / p.n);
+      return (Math.hypot(q, py) - 1) * Math.min(p.r[0], p.r[1], p.r[2]);
+    }
     const k0 = Math.hypot(px, py, pz);
     const k1 = Math.hypot(px / p.r[0], py / p.r[1], pz / p.r[2]);
     return k1 > 1e-12 ? (k0 * (k0 - 1)) / k1 : -Math.min(p.r[0], p.r[1], p.r[2]);

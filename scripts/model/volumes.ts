@@ -5,7 +5,7 @@
  * each strand so the tendons run on past the bellies to their attachments.
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
-import { type V3, lerp, clamp, norm, sub, cross, dot } from './math.ts';
+import { type V3, lerp, clamp, norm, sub, cross, dot, mul } from './math.ts';
 import { type Mesh, newMesh, tube, pushV, FIBRE_PITCH } from './mesh.ts';
 import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
 import {
@@ -43,6 +43,8 @@ export interface VolumeInput {
 
 export interface VolumeResult {
   meshes: Map<string, Mesh>;
+  /** each muscle's centre lines as the volume used them (sunk below the fat layer) */
+  centreLines: Map<string, V3[][]>;
   /** voxels (soft tissue) per muscle, for the build's report and the volume check */
   voxels: Map<string, number>;
   h: number;
@@ -68,7 +70,7 @@ export function simplify(
   idx: Uint32Array,
   tris: number,
 ): { pos: Float32Array; idx: Uint32Array } {
-  const [kept] = MeshoptSimplifier.simplify(idx, pos, 3, Math.min(tris * 3, idx.length), 0.02, []);
+  const [kept] = MeshoptSimplifier.simplify(idx, pos, 3, Math.min(tris * 3, idx.length), 0.006, []);
   const remap = new Int32Array(pos.length / 3).fill(-1);
   const out: number[] = [];
   const oi = new Uint32Array(kept.length);
@@ -106,6 +108,10 @@ export async function buildVolumes(
   segmentAt: (p: V3) => Segment,
   blockers: Capsule[],
 ): Promise<VolumeResult> {
+  muscles = muscles.map((m) => ({
+    id: m.id,
+    strands: m.strands.map((st) => sinkBelowFat(st, skin, comp.fat)),
+  }));
   const g = newLabelGrid(comp.min, comp.max, comp.h);
   const blocked = blockedMask(g, blockers, comp.boneGap);
   const sites: Site[] = [];
@@ -121,21 +127,27 @@ export async function buildVolumes(
   });
   const { nx, ny, o, h } = g;
   const limb = new Set<Segment>(comp.segments);
-  partition(g, sites, (i) => {
-    if (blocked[i]) return 0;
-    const x = o[0] + (i % nx) * h,
-      y = o[1] + (Math.floor(i / nx) % ny) * h,
-      z = o[2] + Math.floor(i / (nx * ny)) * h;
-    if (sample(skin, x, y, z) > -comp.fat) return 0;
-    // beyond the limb (hip, shoulder) a muscle keeps only its own girth, so it can reach its
-    // origin without filling the pelvis or the armpit
-    return limb.has(segmentAt([x, y, z])) ? comp.cap : comp.edgeCap;
-  });
+  partition(
+    g,
+    sites,
+    (i) => {
+      if (blocked[i]) return 0;
+      const x = o[0] + (i % nx) * h,
+        y = o[1] + (Math.floor(i / nx) % ny) * h,
+        z = o[2] + Math.floor(i / (nx * ny)) * h;
+      if (sample(skin, x, y, z) > -comp.fat) return 0;
+      // beyond the limb (hip, shoulder) a muscle keeps only its own girth, so it can reach its
+      // origin without filling the pelvis or the armpit
+      return limb.has(segmentAt([x, y, z])) ? comp.cap : comp.edgeCap;
+    },
+    Math.max(comp.cap, comp.edgeCap),
+  );
   cleanLabels(g, muscles.length, comp.majorityPasses);
   const counts = labelCounts(g, muscles.length);
   await MeshoptSimplifier.ready;
   const meshes = new Map<string, Mesh>();
   const voxels = new Map<string, number>();
+  const centreLines = new Map(muscles.map((m) => [m.id, m.strands.map((st) => st.pts)]));
   muscles.forEach((m, label) => {
     voxels.set(m.id, counts[label]!);
     const surf = labelSurface(g, label, comp.sigma * h, comp.smooth);
@@ -152,7 +164,7 @@ export async function buildVolumes(
     for (const s of m.strands) tendonCore(mesh, s);
     meshes.set(m.id, mesh);
   });
-  return { meshes, voxels, h };
+  return { meshes, centreLines, voxels, h };
 }
 
 /**
@@ -169,6 +181,27 @@ function acrossFibres(strands: Strand[], pos: Float32Array): (p: V3) => number {
   for (let v = 0; v < pos.length; v += 3)
     lo = Math.min(lo, pos[v]! * across[0] + pos[v + 1]! * across[1] + pos[v + 2]! * across[2]);
   return (p) => (dot(p, across) - lo) / FIBRE_PITCH;
+}
+
+/**
+ * A centre line placed for the old tube muscles may run in the fat layer or outside the skin;
+ * each point too shallow for its belly is moved in along the skin's normal until the belly
+ * (half its girth) lies under the fat, so superficial muscles keep their place in the packing.
+ */
+function sinkBelowFat(st: Strand, skin: GridLike, fat: number): Strand {
+  const e = skin.h;
+  const pts = st.pts.map((p, i): V3 => {
+    const want = fat + 0.5 * st.w[i]! * (1 - st.tendonMix[i]!) + st.tendonR;
+    const depth = -sample(skin, p[0], p[1], p[2]);
+    if (depth >= want) return p;
+    const grad = norm([
+      sample(skin, p[0] + e, p[1], p[2]) - sample(skin, p[0] - e, p[1], p[2]),
+      sample(skin, p[0], p[1] + e, p[2]) - sample(skin, p[0], p[1] - e, p[2]),
+      sample(skin, p[0], p[1], p[2] + e) - sample(skin, p[0], p[1], p[2] - e),
+    ]);
+    return sub(p, mul(grad, want - depth));
+  });
+  return { ...st, pts };
 }
 
 /** The tendons: thin lofts over the strand's tendon stretches, reaching a little into the belly
