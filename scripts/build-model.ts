@@ -712,6 +712,8 @@ export interface BuildResult {
     muscleTris: number;
     bytes: number;
     poke: number;
+    /** each volume muscle's tissue (cm³, left side) */
+    volumes: Record<string, number>;
   };
   snappedLandmarks: Record<string, V3>;
 }
@@ -883,6 +885,11 @@ export async function buildModel(): Promise<BuildResult> {
       muscleTris,
       bytes: glb.byteLength,
       poke: pokingPoints(skin.field, muscles),
+      volumes: Object.fromEntries(
+        volumes.flatMap((v) =>
+          [...v.voxels].map(([id, n]) => [id, Math.round(n * v.h ** 3 * 1e6)] as const),
+        ),
+      ),
     },
     snappedLandmarks: snapped,
   };
@@ -902,6 +909,8 @@ async function main(): Promise<void> {
     writeFileSync(lmPath, JSON.stringify(lm, null, 1) + '\n');
   }
   const s = r.stats;
+  const vol = Object.entries(s.volumes).map(([id, cm3]) => `${id} ${cm3}`);
+  console.log(`volumes (cm³, one side): ${vol.join(', ')}`);
   console.log(
     `body.glb: ${s.bytes} bytes; triangles skin ${s.skinTris}, skeleton ${s.skeletonTris}, muscles ${s.muscleTris}, total ${s.skinTris + s.skeletonTris + s.muscleTris}; muscle points outside the skin ${s.poke}; ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

@@ -87,6 +87,10 @@ export interface Compartment {
   muscles: string[];
   /** per-muscle factor on the belly radius as the partition's weight */
   weight?: Record<string, number>;
+  /** published muscle volumes (cm³): the weights are calibrated to their shares */
+  volumes?: Record<string, number>;
+  /** calibration rounds */
+  calibrate?: number;
 }
 
 export interface Body {

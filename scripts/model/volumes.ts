@@ -14,6 +14,7 @@ import {
   labelSurface,
   newLabelGrid,
   partition,
+  type LabelGrid,
   type Site,
 } from './partition.ts';
 import type { Compartment, Segment } from './data.ts';
@@ -112,36 +113,63 @@ export async function buildVolumes(
     id: m.id,
     strands: m.strands.map((st) => sinkBelowFat(st, skin, comp.fat)),
   }));
-  const g = newLabelGrid(comp.min, comp.max, comp.h);
-  const blocked = blockedMask(g, blockers, comp.boneGap);
-  const sites: Site[] = [];
-  muscles.forEach((m, label) => {
-    const scale = comp.weight?.[m.id] ?? 1;
-    // the belly alone claims tissue: at the tendon stretches the weight falls to almost nothing
-    for (const s of m.strands)
-      sites.push({
-        label,
-        pts: s.pts,
-        w: s.w.map((w, i) => Math.max(1e-4, (w - s.tendonR) * scale * (1 - s.tendonMix[i]!))),
-      });
-  });
-  const { nx, ny, o, h } = g;
+  const probe = newLabelGrid(comp.min, comp.max, comp.h);
+  const blocked = blockedMask(probe, blockers, comp.boneGap);
+  const { nx, ny, o, h } = probe;
   const limb = new Set<Segment>(comp.segments);
-  partition(
-    g,
-    sites,
-    (i) => {
-      if (blocked[i]) return 0;
-      const x = o[0] + (i % nx) * h,
-        y = o[1] + (Math.floor(i / nx) % ny) * h,
-        z = o[2] + Math.floor(i / (nx * ny)) * h;
-      if (sample(skin, x, y, z) > -comp.fat) return 0;
-      // beyond the limb (hip, shoulder) a muscle keeps only its own girth, so it can reach its
-      // origin without filling the pelvis or the armpit
-      return limb.has(segmentAt([x, y, z])) ? comp.cap : comp.edgeCap;
-    },
-    Math.max(comp.cap, comp.edgeCap),
-  );
+  const capCache = new Float32Array(blocked.length).fill(NaN);
+  const cap = (i: number): number => {
+    const known = capCache[i]!;
+    if (!Number.isNaN(known)) return known;
+    const x = o[0] + (i % nx) * h,
+      y = o[1] + (Math.floor(i / nx) % ny) * h,
+      z = o[2] + Math.floor(i / (nx * ny)) * h;
+    // beyond the limb (hip, shoulder) a muscle keeps only its own girth, so it can reach its
+    // origin without filling the pelvis or the armpit
+    const c =
+      blocked[i] || sample(skin, x, y, z) > -comp.fat
+        ? 0
+        : limb.has(segmentAt([x, y, z]))
+          ? comp.cap
+          : comp.edgeCap;
+    capCache[i] = c;
+    return c;
+  };
+  const scales = muscles.map((m) => comp.weight?.[m.id] ?? 1);
+  const label = (): LabelGrid => {
+    const grid = newLabelGrid(comp.min, comp.max, comp.h);
+    const sites: Site[] = [];
+    muscles.forEach((m, l) => {
+      // the belly alone claims tissue: at the tendon stretches the weight falls to almost nothing
+      for (const s of m.strands)
+        sites.push({
+          label: l,
+          pts: s.pts,
+          w: s.w.map((w, i) =>
+            Math.max(1e-4, (w - s.tendonR) * scales[l]! * (1 - s.tendonMix[i]!)),
+          ),
+        });
+    });
+    partition(grid, sites, cap, Math.max(comp.cap, comp.edgeCap));
+    return grid;
+  };
+  let g = label();
+  // published volumes: each muscle's share among those that have one is brought to its
+  // published share (a cell's cross-section grows about as its weight squared)
+  const targets = Object.entries(comp.volumes ?? {});
+  for (let round = 0; round < (comp.calibrate ?? 0) && targets.length; round++) {
+    const counts = labelCounts(g, muscles.length);
+    const index = (id: string): number => muscles.findIndex((m) => m.id === id);
+    const total = targets.reduce((t, [id]) => t + counts[index(id)]!, 0);
+    const want = targets.reduce((t, [, v]) => t + v, 0);
+    for (const [id, v] of targets) {
+      const l = index(id);
+      if (l < 0) throw new Error(`${comp.name}: volume for "${id}", which is not in it`);
+      const share = counts[l]! / total;
+      scales[l] = scales[l]! * Math.sqrt(v / want / Math.max(share, 1e-6));
+    }
+    g = label();
+  }
   cleanLabels(g, muscles.length, comp.majorityPasses);
   const counts = labelCounts(g, muscles.length);
   await MeshoptSimplifier.ready;
@@ -164,7 +192,7 @@ export async function buildVolumes(
     for (const s of m.strands) tendonCore(mesh, s);
     meshes.set(m.id, mesh);
   });
-  return { meshes, centreLines, voxels, h };
+  return { meshes, centreLines, voxels, h: comp.h };
 }
 
 /**
