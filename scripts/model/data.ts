@@ -45,19 +45,6 @@ export type SkinPrim =
       detail?: boolean;
     };
 
-export type BonePart =
-  | { bone: string; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3 }
-  | {
-      bone: string;
-      mirror: boolean;
-      type: 'tube';
-      path: PointRef[];
-      r: number | number[];
-      flat?: number;
-      seg?: number;
-    }
-  | { bone: string; mirror: boolean; type: 'slab'; strands: PointRef[][]; thick: number };
-
 export interface Body {
   about: string;
   /**
@@ -90,7 +77,6 @@ export interface Body {
   muscleSkinOffset: number;
   axes: { name: string; mirror: boolean; path: PointRef[] }[];
   skin: SkinPrim[];
-  skeleton: BonePart[];
 }
 
 export interface FusiformStrand {
