@@ -67,7 +67,7 @@ interface VertebraKey {
   at: string;
   /** body [rx, half height, rz] */
   body: number[];
-  /** spinous [length behind the body centre, drop of the tip, half height at the base, r] */
+  /** spinous [drop of the tip below the body centre, half height at the base, r] */
   sp: number[];
   /** transverse tip [x, dy, dz] from the body centre, and r */
   tp: number[];
@@ -112,8 +112,13 @@ export interface SkeletonData {
     names: string[];
     y: number[];
     keys: VertebraKey[];
-    /** spinous tips pinned to anchors */
+    /** spinous tips pinned to the heights of these anchors */
     tips: Record<string, string>;
+    /**
+     * [y, z] of the spinous tips, a line under the superficial back muscles' midline origins
+     * (the tip anchors lie at the skin)
+     */
+    tipLine: number[][];
   };
   ribs: RibDef[];
   rays: RayDef[];
@@ -411,14 +416,14 @@ function withMirror(m: Mesh): Mesh {
 
 // ---------- capsules (skin wrap; "inside bone" for the muscles) ----------
 
-/** Capsules inscribed in a part: cones split every 3 cm, ellipsoids along their longest axis. */
+/** Capsules inscribed in a part: cones split every 2 cm (as the old tube segments), ellipsoids along their longest axis. */
 function partCapsules(part: PartDef, anchors: Record<string, V3>): Capsule[] {
   if (part.sub) return [];
   if (part.cone !== undefined) {
     const a = resolve(part.cone[0], anchors),
       b = resolve(part.cone[1], anchors);
     const [ra, rb] = radii(part, 2) as [number, number];
-    const n = Math.max(1, Math.ceil(dist(a, b) / 0.03));
+    const n = Math.max(1, Math.ceil(dist(a, b) / 0.02));
     const out: Capsule[] = [];
     for (let i = 0; i < n; i++)
       out.push({
@@ -489,16 +494,17 @@ function vertebrae(spine: SkeletonData['spine']): Vertebra[] {
 }
 
 /** A vertebra as left-half parts: body, pedicle, lamina, spinous and transverse processes. */
-function vertebraParts(v: Vertebra, tip: V3 | null): PartDef[] {
+function vertebraParts(v: Vertebra, tipY: number | null, tipLine: number[][]): PartDef[] {
   const [rx, hh, rz] = v.key.body as V3;
-  const [spLen, spDrop, spH, spR] = v.key.sp as [number, number, number, number];
+  const [spDrop, spH, spR] = v.key.sp as V3;
   const [tx, tdy, tdz, tr] = v.key.tp as [number, number, number, number];
   const [cx, cz] = v.key.canal as [number, number];
   const [, y, z] = v.c;
   const canalZ = z - rz - cz - 0.001;
   const pedicleEnd: V3 = [cx + 0.002, y, canalZ];
   const spBase = canalZ - cz - 0.001;
-  const spTip: V3 = tip ?? [0, y - spDrop, z - spLen];
+  const ty = tipY ?? y - spDrop;
+  const spTip: V3 = [0, ty, lineAt(tipLine, ty)];
   const atlas = v.name === 'C1';
   const parts: PartDef[] = [];
   if (atlas) {
@@ -542,6 +548,16 @@ function vertebraParts(v: Vertebra, tip: V3 | null): PartDef[] {
   parts.push({ ell: spTip, r: [spR * 1.3, spR * 1.4, spR * 1.3] });
   parts.push({ cyl: [0, y, canalZ], r: [cx, hh * 1.6, cz], sub: true, k: 0.001 });
   return parts;
+}
+
+/** z at height y on a polyline of [y, z] pairs ordered by falling y. */
+function lineAt(line: number[][], y: number): number {
+  for (let i = 0; i + 1 < line.length; i++) {
+    const [y0, z0] = at(line, i) as [number, number];
+    const [y1, z1] = at(line, i + 1) as [number, number];
+    if (y <= y0 && y >= y1) return z0 + ((z1 - z0) * (y - y0)) / (y1 - y0);
+  }
+  return at(at(line, y > at(at(line, 0), 0) ? 0 : line.length - 1), 1);
 }
 
 /** Intervertebral discs (and L5/S1) as cartilage cylinders between the bodies. */
@@ -718,11 +734,12 @@ export async function buildSkeleton(
   const bones: SdfBone[] = [...data.bones];
   for (const v of vs) {
     const tip = data.spine.tips[v.name];
+    const tipY = tip ? resolve(tip, anchors)[1] : null;
     bones.push({
       name: v.name,
       mid: true,
       k: 0.003,
-      parts: vertebraParts(v, tip ? at([anchors[tip]!], 0) : null),
+      parts: vertebraParts(v, tipY, data.spine.tipLine),
     });
   }
   const sacrumTop = at(vs, vs.length - 1).c[1] - at(at(vs, vs.length - 1).key.body, 1) - 0.009;
