@@ -32,16 +32,7 @@ import {
   r5,
   clamp,
 } from './model/math.ts';
-import {
-  type Mesh,
-  newMesh,
-  tube,
-  slab,
-  ellipsoid,
-  computeNormals,
-  appendMesh,
-  fibreCodes,
-} from './model/mesh.ts';
+import { type Mesh, newMesh, tube, slab, computeNormals, fibreCodes } from './model/mesh.ts';
 import {
   Grid,
   type Prim,
@@ -56,6 +47,7 @@ import {
   closing,
 } from './model/sdf.ts';
 import { buildVolumes, segmentLookup, type Strand, type VolumeResult } from './model/volumes.ts';
+import { type SkeletonData, buildSkeleton } from './model/skeleton.ts';
 import {
   type Landmarks,
   type Body,
@@ -72,11 +64,9 @@ const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
 
 const TENDON: V3 = [0.9, 0.86, 0.78];
-const ARM_BONES = new Set(['humerus', 'radius', 'ulna', 'hand']);
 const ARM_SEGMENTS = new Set<Segment>(['upper_arm', 'forearm', 'hand']);
 /** how much the posture deepened the trunk at a point (set by buildModel) */
 let depthFactor: (p: V3) => number = () => 1;
-const BONE: V3 = [0.92, 0.89, 0.8];
 /** Round to 1 mm (strand polylines in node extras). */
 const r3 = (a: V3): V3 => [
   Math.round(a[0] * 1e3) / 1e3 || 0,
@@ -298,73 +288,6 @@ function mirrorMesh(m: Mesh): Mesh {
   for (let i = 0; i < out.pos.length; i += 3) out.pos[i] = -out.pos[i]!;
   for (let t = 0; t < m.idx.length; t += 3) out.idx.push(m.idx[t]!, m.idx[t + 2]!, m.idx[t + 1]!);
   return out;
-}
-
-function buildSkeleton(
-  body: Body,
-  anchors: Record<string, V3>,
-  outward: (p: V3) => V3,
-  caps: { a: V3; b: V3; r: number }[],
-): Mesh {
-  const left = newMesh();
-  const mid = newMesh();
-  for (const part of body.skeleton)
-    asPart(ARM_BONES.has(part.bone) ? 'arm' : 'trunk', () => addBonePart(part));
-  function addBonePart(part: Body['skeleton'][number]): void {
-    const m = part.mirror ? left : mid;
-    if (part.type === 'ellipsoid') {
-      const c = resolve(part.c, anchors);
-      ellipsoid(m, c, [part.r[0], part.r[1], part.r[2] * depthFactor(c)], BONE, 14, 9);
-    } else if (part.type === 'tube') {
-      const ctrl = part.path.map((q) => resolve(q, anchors));
-      const dense = catmullRom(ctrl, 10);
-      const n = Math.round(clamp(polyLength(dense) / 0.02, 6, 24));
-      const path = resample(dense, n);
-      const rr = part.r;
-      const radius = (t: number): number => {
-        if (typeof rr === 'number') return rr;
-        const x = t * (rr.length - 1);
-        const i = Math.min(Math.floor(x), rr.length - 2);
-        return at(rr, i) + (at(rr, i + 1) - at(rr, i)) * (x - i);
-      };
-      const w: number[] = [],
-        d: number[] = [],
-        up: V3[] = [],
-        c: V3[] = [];
-      for (let i = 0; i < n; i++) {
-        const r = radius(i / (n - 1));
-        w.push(r);
-        d.push(r * (part.flat ?? 1));
-        up.push(outward(at(path, i)));
-        c.push(BONE);
-      }
-      tube(m, path, w, d, up, c, part.seg ?? 8);
-      for (let i = 0; i + 1 < n; i++) {
-        const cap = { a: at(path, i), b: at(path, i + 1), r: Math.max(at(w, i), at(d, i)) };
-        caps.push(cap);
-        if (part.mirror) caps.push({ a: mirrorX(cap.a), b: mirrorX(cap.b), r: cap.r });
-      }
-    } else {
-      const lines = part.strands.map((l) =>
-        resample(
-          catmullRom(
-            l.map((q) => resolve(q, anchors)),
-            8,
-          ),
-          8,
-        ),
-      );
-      const normals = lines.map((l) => l.map((p) => outward(p)));
-      const thick = lines.map((l) => l.map(() => part.thick));
-      const cols = lines.map((l) => l.map(() => BONE));
-      slab(m, lines, normals, thick, cols);
-    }
-  }
-  const all = newMesh();
-  appendMesh(all, mid);
-  appendMesh(all, left);
-  appendMesh(all, mirrorMesh(left));
-  return all;
 }
 
 interface SkinPrimR {
@@ -740,7 +663,11 @@ export async function buildModel(): Promise<BuildResult> {
     if (def.skinOffset !== undefined) offsets.set(id, def.skinOffset);
   }
   const boneCaps: { a: V3; b: V3; r: number }[] = [];
-  const skeleton = buildSkeleton(body, anchors, outward, boneCaps);
+  const skeleton = await buildSkeleton(
+    readJson<SkeletonData>('data/anatomy/skeleton.json'),
+    anchors,
+    boneCaps,
+  );
   const prims = skinPrims(body, anchors);
   // the limb muscles built as volumes (tendons too) lie inside the skin by construction: it does
   // not wrap them
@@ -838,7 +765,7 @@ export async function buildModel(): Promise<BuildResult> {
     'skeleton',
     new Float32Array(skeleton.pos),
     new Uint32Array(skeleton.idx),
-    null,
+    new Float32Array(skeleton.col),
     matBone,
   );
   skelNode.setExtras({ layer: 'skeleton' });

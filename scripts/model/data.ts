@@ -48,19 +48,6 @@ export type SkinPrim =
       detail?: boolean;
     };
 
-export type BonePart =
-  | { bone: string; mirror: boolean; type: 'ellipsoid'; c: PointRef; r: V3 }
-  | {
-      bone: string;
-      mirror: boolean;
-      type: 'tube';
-      path: PointRef[];
-      r: number | number[];
-      flat?: number;
-      seg?: number;
-    }
-  | { bone: string; mirror: boolean; type: 'slab'; strands: PointRef[][]; thick: number };
-
 /** A limb whose muscles are built as volumes packing its soft tissue (scripts/model/volumes.ts). */
 export interface Compartment {
   name: string;
@@ -125,7 +112,6 @@ export interface Body {
   muscleSkinOffset: number;
   axes: { name: string; mirror: boolean; path: PointRef[] }[];
   skin: SkinPrim[];
-  skeleton: BonePart[];
   compartments: Compartment[];
   posture: Posture;
 }

@@ -72,13 +72,13 @@ export class Grid {
   readonly o: V3;
   readonly h: number;
   readonly v: Float32Array;
-  constructor(min: V3, max: V3, h: number) {
+  constructor(min: V3, max: V3, h: number, symmetric = true) {
     // symmetric in x about 0 so a mirrored field gives a mirrored surface
     const hx = Math.max(Math.abs(min[0]), Math.abs(max[0]));
-    this.nx = 2 * Math.ceil(hx / h) + 1;
+    this.nx = symmetric ? 2 * Math.ceil(hx / h) + 1 : Math.ceil((max[0] - min[0]) / h) + 1;
     this.ny = Math.ceil((max[1] - min[1]) / h) + 1;
     this.nz = Math.ceil((max[2] - min[2]) / h) + 1;
-    this.o = [-((this.nx - 1) / 2) * h, min[1], min[2]];
+    this.o = [symmetric ? -((this.nx - 1) / 2) * h : min[0], min[1], min[2]];
     this.h = h;
     this.v = new Float32Array(this.nx * this.ny * this.nz).fill(1);
   }

@@ -20,6 +20,7 @@ import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { boneColor, readBodyGlb } from '../../src/scene/readGlb.ts';
+import { BONE_COLOR, CARTILAGE_COLOR } from '../../scripts/model/skeleton.ts';
 import { fibreSteps, type ModelData } from '../../src/scene/modelData.ts';
 import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
 import { ClickPicker } from '../../src/scene/clickPicker.ts';
@@ -98,11 +99,18 @@ describe('readBodyGlb on the shipped model', () => {
     }
   });
 
-  it("colours the skeleton bone, so it can draw with the muscles' shader", () => {
+  it("colours the skeleton bone or cartilage, so it can draw with the muscles' shader", () => {
     const { color } = model.skeleton;
+    // the file's COLOR_0 (quantized), bone as the reader's default for an uncoloured skeleton
+    expect(BONE_COLOR).toEqual(boneColor);
+    const near = (k: number, c: readonly number[]) =>
+      c.every((v, i) => Math.abs(color[k + i]! - v) < 0.005);
+    let bone = 0;
     for (let k = 0; k < color.length; k += 3) {
-      expect([color[k], color[k + 1], color[k + 2]]).toEqual([...boneColor].map(Math.fround));
+      expect(near(k, BONE_COLOR) || near(k, CARTILAGE_COLOR)).toBe(true);
+      if (near(k, BONE_COLOR)) bone++;
     }
+    expect(bone / (color.length / 3)).toBeGreaterThan(0.8);
   });
 
   it('puts every vertex where three.js GLTFLoader puts it (world space, dequantized)', () => {
