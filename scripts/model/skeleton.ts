@@ -429,6 +429,15 @@ function withMirror(m: Mesh): Mesh {
 
 // ---------- capsules (skin wrap; "inside bone" for the muscles) ----------
 
+/**
+ * The parts that give capsules: vertebrae only their bodies; none for the skull and mandible
+ * (the head's skin is its own primitives, the face bones lie well inside it).
+ */
+function capPartsOf(bone: SdfBone, vs: Vertebra[]): PartDef[] {
+  if (bone.name === 'skull' || bone.name === 'mandible') return [];
+  return vs.some((v) => v.name === bone.name) ? bone.parts.slice(0, 1) : bone.parts;
+}
+
 /** Capsules inscribed in a part: cones split every 2 cm (as the old tube segments), ellipsoids along their longest axis. */
 function partCapsules(part: PartDef, anchors: Record<string, V3>): Capsule[] {
   if (part.sub) return [];
@@ -779,8 +788,7 @@ export async function buildSkeleton(
       const g = boneField(shapes, bone.h ?? data.h, bone.mid);
       raws.push(rawMesh(g, data.smooth, bone.mid, bone.cartilage ? CARTILAGE_COLOR : BONE_COLOR));
       // vertebrae give only their bodies; thin plates none (the muscles cover them)
-      const capParts = vs.some((v) => v.name === bone.name) ? bone.parts.slice(0, 1) : bone.parts;
-      for (const p of capParts) pushCaps(caps, partCapsules(p, anchors), bone.mid);
+      for (const p of capPartsOf(bone, vs)) pushCaps(caps, partCapsules(p, anchors), bone.mid);
     });
   await MeshoptSimplifier.ready;
   const out = newMesh();
