@@ -603,16 +603,21 @@ function assignRegions(
       }
     }
     // a midline vertex of a segment without midline landmarks (the inner thighs touching at the
-    // crotch): the nearest midline landmark of any segment
-    if (best === Infinity)
+    // crotch), or whose only one is on the other face of the body (the back of the neck has
+    // none, the throat is in front): the nearest midline landmark of any segment, counting
+    // front-back distance three times, so a vertex on the back stays on the back
+    const wrongFace = (q: (typeof pts)[number]): boolean => Math.abs(q.p[2] - p[2]) > 0.06;
+    if (best === Infinity || (onMid && wrongFace(pts.find((q) => q.region === r)!))) {
+      best = Infinity;
       for (const q of pts) {
         if (!q.mid) continue;
-        const d = dist(p, q.p);
+        const d = Math.hypot(q.p[0] - p[0], q.p[1] - p[1], 3 * (q.p[2] - p[2]));
         if (d < best) {
           best = d;
           r = q.region;
         }
       }
+    }
     region[v] = r;
   }
   // the other half is the mirror image: same landmark, other side

@@ -69,6 +69,8 @@ export interface Compartment {
   /** blur of a label before its surface is extracted (voxels), Taubin iterations after */
   sigma: number;
   smooth: number;
+  /** the level of the blurred label its surface is drawn at (0.5: exactly between neighbours) */
+  iso: number;
   trisPerVoxel: number;
   maxTris: number;
   muscles: string[];

@@ -130,14 +130,16 @@ export function labelCounts(g: LabelGrid, n: number): number[] {
 
 /**
  * The surface of one label: its voxels cropped with a margin, the indicator blurred a little
- * (so two neighbours' surfaces meet at the same boundary, where each indicator is one half),
- * surface nets at one half, then Taubin smoothing.
+ * (two neighbours' surfaces meet where each indicator is one half), surface nets a little
+ * below one half (`iso`: neighbours overlap by a fraction of a voxel, hidden inside, rather than
+ * leave cracks where three meet), then Taubin smoothing.
  */
 export function labelSurface(
   g: LabelGrid,
   l: number,
   sigma: number,
   smooth: number,
+  iso: number,
 ): { pos: Float32Array; idx: Uint32Array } {
   const { nx, ny, nz, h, o, label } = g;
   let i0 = nx,
@@ -187,7 +189,7 @@ export function labelSurface(
         crop.v[(k * cy + j) * cx + i] = inside ? 1 : 0;
       }
   if (sigma > 0) blur(crop, sigma);
-  for (let i = 0; i < crop.v.length; i++) crop.v[i] = 0.5 - crop.v[i]!;
+  for (let i = 0; i < crop.v.length; i++) crop.v[i] = iso - crop.v[i]!;
   const sn = surfaceNets(crop);
   taubin(sn.pos, sn.idx, smooth);
   return sn;

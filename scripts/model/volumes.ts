@@ -178,7 +178,7 @@ export async function buildVolumes(
   const centreLines = new Map(muscles.map((m) => [m.id, m.strands.map((st) => st.pts)]));
   muscles.forEach((m, label) => {
     voxels.set(m.id, counts[label]!);
-    const surf = labelSurface(g, label, comp.sigma * h, comp.smooth);
+    const surf = labelSurface(g, label, comp.sigma * h, comp.smooth, comp.iso);
     if (surf.idx.length === 0) throw new Error(`${comp.name}: ${m.id} got no tissue`);
     const tris = clamp(Math.round(counts[label]! * comp.trisPerVoxel), 200, comp.maxTris);
     const lean = simplify(surf.pos, surf.idx, tris);
