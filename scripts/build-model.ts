@@ -118,7 +118,8 @@ function muscleColor(id: string): V3 {
   const v = 0.82 + 0.3 * h; // brightness variation
   return [
     clamp(0.7 * v, 0, 1),
-    clamp((0.13 + 0.1 * h2) * v, 0, 1),
+    // a little green keeps every muscle's red clearly apart from the referral red of the zones
+    clamp((0.16 + 0.09 * h2) * v, 0, 1),
     clamp((0.12 + 0.05 * (1 - h2)) * v, 0, 1),
   ];
 }

@@ -9,6 +9,12 @@ const shots: [string, string][] = [
   ['model-side', 'view=left&skin=0&zoom=1.12&y=0.885'],
   ['model-deep-back', 'view=back&skin=0&S=0&zoom=1.12&y=0.885'],
   ['model-skin', 'view=front&skin=1&zoom=1.12&y=0.885'],
+  ['model-skin-side', 'view=left&skin=1&zoom=1.12&y=0.885'],
+  ['model-skeleton', 'view=front&skin=0&S=0&D=0&skel=1&zoom=1.12&y=0.885'],
+  ['model-shoulder', 'view=front-left&skin=0&zoom=4.5&y=1.3&x=0.17&z=0.03'],
+  ['model-hip', 'view=back-left&skin=0&zoom=3.5&y=0.9&x=0.09'],
+  ['model-knee', 'view=front-left&skin=0&zoom=4.5&y=0.5&x=0.085&z=0.05'],
+  ['model-head', 'view=front-left&skin=0&zoom=5&y=1.59&z=0.02'],
 ];
 const extra = process.argv.slice(2);
 const browser = await chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
