@@ -78,6 +78,8 @@ export interface Compartment {
   weight?: Record<string, number>;
   /** published muscle volumes (cm³): the weights are calibrated to their shares */
   volumes?: Record<string, number>;
+  /** published shares of groups of muscles (e.g. the thigh's extensors, adductors, flexors) */
+  groups?: { name: string; muscles: string[]; share: number }[];
   /** calibration rounds */
   calibrate?: number;
 }

@@ -154,21 +154,38 @@ export async function buildVolumes(
     return grid;
   };
   let g = label();
-  // published volumes: each muscle's share among those that have one is brought to its
-  // published share (a cell's cross-section grows about as its weight squared)
-  const targets = Object.entries(comp.volumes ?? {});
+  // published volumes: each muscle's (or group's) share among those that have one is brought to
+  // its published share (a cell's cross-section grows about as its weight squared)
+  // published groups first (the thigh's compartments), then single muscles within them
+  const index = (id: string): number => {
+    const l = muscles.findIndex((m) => m.id === id);
+    if (l < 0) throw new Error(`${comp.name}: a published volume for "${id}", which is not in it`);
+    return l;
+  };
+  const targets: { members: number[]; share: number }[][] = [];
+  if (comp.groups) {
+    const total = comp.groups.reduce((t, gr) => t + gr.share, 0);
+    targets.push(
+      comp.groups.map((gr) => ({ members: gr.muscles.map(index), share: gr.share / total })),
+    );
+  }
+  if (comp.volumes) {
+    const entries = Object.entries(comp.volumes);
+    const total = entries.reduce((t, [, v]) => t + v, 0);
+    targets.push(entries.map(([id, v]) => ({ members: [index(id)], share: v / total })));
+  }
   for (let round = 0; round < (comp.calibrate ?? 0) && targets.length; round++) {
-    const counts = labelCounts(g, muscles.length);
-    const index = (id: string): number => muscles.findIndex((m) => m.id === id);
-    const total = targets.reduce((t, [id]) => t + counts[index(id)]!, 0);
-    const want = targets.reduce((t, [, v]) => t + v, 0);
-    for (const [id, v] of targets) {
-      const l = index(id);
-      if (l < 0) throw new Error(`${comp.name}: volume for "${id}", which is not in it`);
-      const share = counts[l]! / total;
-      scales[l] = scales[l]! * Math.sqrt(v / want / Math.max(share, 1e-6));
+    for (const set of targets) {
+      const counts = labelCounts(g, muscles.length);
+      const sum = (ls: number[]): number => ls.reduce((t, l) => t + counts[l]!, 0);
+      const total = set.reduce((t, tg) => t + sum(tg.members), 0);
+      for (const tg of set) {
+        // damped: a thin muscle squeezed between thick ones answers its weight steeply
+        const factor = (tg.share / Math.max(sum(tg.members) / total, 1e-6)) ** 0.25;
+        for (const l of tg.members) scales[l] = scales[l]! * factor;
+      }
+      g = label();
     }
-    g = label();
   }
   cleanLabels(g, muscles.length, comp.majorityPasses);
   const counts = labelCounts(g, muscles.length);
