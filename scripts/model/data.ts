@@ -64,6 +64,8 @@ export interface Compartment {
   /** the largest weighted distance (distance / belly radius) a voxel may have to its muscle */
   cap: number;
   edgeCap: number;
+  /** how far into a belly (share of its length) its weight grows from nothing at each end */
+  taper: number;
   /** passes of the majority filter that smooths the boundaries between muscles */
   majorityPasses: number;
   /** blur of a label before its surface is extracted (voxels), Taubin iterations after */

@@ -40,6 +40,9 @@ export function newLabelGrid(min: V3, max: V3, h: number): LabelGrid {
   };
 }
 
+/** A piece of a label smaller than this share of its largest piece is a speck, given away. */
+const ISLAND = 0.15;
+
 /** Within this many weights of its centre line a voxel is the muscle's own. */
 const CORE = 0.45;
 
@@ -225,7 +228,7 @@ function neighbourMode(g: LabelGrid, i: number, j: number, k: number, votes: Int
 }
 
 /**
- * Tidies a partition: islands of a label cut off from its main body are handed to their
+ * Tidies a partition: small islands of a label cut off from its main body are handed to their
  * neighbours, then a few passes of a majority filter smooth the boundaries between muscles
  * (the weighted distance makes ragged, interleaved edges where two weights are close).
  */
@@ -272,26 +275,30 @@ export function cleanLabels(g: LabelGrid, labels: number, passes: number): void 
     if (main[l] === -1 || size > sizes[main[l]!]!) main[l] = id;
   });
   const votes = new Int32Array(labels);
-  const stray: number[] = [];
+  const strays: number[] = [];
+  // a piece of real size stays (a strap crossed by a neighbour's core is cut in two, and both
+  // halves are the muscle); specks go
+  const stray = (v: number): boolean =>
+    comp[v] !== main[label[v]!] && sizes[comp[v]!]! < ISLAND * sizes[main[label[v]!]!]!;
   for (let v = 0; v < n; v++)
-    if (label[v]! >= 0 && comp[v] !== main[label[v]!]) {
-      stray.push(v);
+    if (label[v]! >= 0 && stray(v)) {
+      strays.push(v);
       label[v] = -2;
     }
   // strays take their labelled neighbours' majority, from the outside in
-  for (let round = 0; round < 20 && stray.length; round++) {
+  for (let round = 0; round < 20 && strays.length; round++) {
     const left: number[] = [];
     const next: [number, number][] = [];
-    for (const v of stray) {
+    for (const v of strays) {
       const l = neighbourMode(g, v % nx, Math.floor(v / nx) % ny, Math.floor(v / (nx * ny)), votes);
       if (l >= 0) next.push([v, l]);
       else left.push(v);
     }
     for (const [v, l] of next) label[v] = l;
-    stray.length = 0;
-    stray.push(...left);
+    strays.length = 0;
+    strays.push(...left);
   }
-  for (const v of stray) label[v] = -1;
+  for (const v of strays) label[v] = -1;
   for (let p = 0; p < passes; p++) {
     const out = label.slice();
     for (let k = 0; k < nz; k++)

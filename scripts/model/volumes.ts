@@ -5,7 +5,7 @@
  * each strand so the tendons run on past the bellies to their attachments.
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
-import { type V3, lerp, clamp, norm, sub, cross, dot, mul } from './math.ts';
+import { type V3, lerp, clamp, norm, sub, cross, dot, mul, smoothstep } from './math.ts';
 import { type Mesh, newMesh, tube, pushV, FIBRE_PITCH } from './mesh.ts';
 import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
 import {
@@ -141,14 +141,16 @@ export async function buildVolumes(
     const sites: Site[] = [];
     muscles.forEach((m, l) => {
       // the belly alone claims tissue: at the tendon stretches the weight falls to almost nothing
-      for (const s of m.strands)
+      for (const s of m.strands) {
+        const taper = bellyTaper(s, comp.taper);
         sites.push({
           label: l,
           pts: s.pts,
           w: s.w.map((w, i) =>
-            Math.max(1e-4, (w - s.tendonR) * scales[l]! * (1 - s.tendonMix[i]!)),
+            Math.max(1e-4, (w - s.tendonR) * scales[l]! * (1 - s.tendonMix[i]!) * taper[i]!),
           ),
         });
+      }
     });
     partition(grid, sites, cap, Math.max(comp.cap, comp.edgeCap));
     return grid;
@@ -226,6 +228,29 @@ function acrossFibres(strands: Strand[], pos: Float32Array): (p: V3) => number {
   for (let v = 0; v < pos.length; v += 3)
     lo = Math.min(lo, pos[v]! * across[0] + pos[v + 1]! * across[1] + pos[v + 2]! * across[2]);
   return (p) => (dot(p, across) - lo) / FIBRE_PITCH;
+}
+
+/**
+ * How a belly narrows towards its tendons: 0 at the belly's ends, 1 from `share` of its length
+ * in. Without it a belly's weight fell off within a few millimetres and its end was cut flat
+ * against its neighbour's (the gastrocnemius ended in a square edge over the soleus).
+ */
+function bellyTaper(s: Strand, share: number): number[] {
+  const arc = [0];
+  for (let i = 1; i < s.pts.length; i++) {
+    const a = s.pts[i - 1]!,
+      b = s.pts[i]!;
+    arc.push(arc[i - 1]! + Math.hypot(b[0] - a[0], b[1] - a[1], b[2] - a[2]));
+  }
+  const belly = s.pts.map((_, i) => s.tendonMix[i]! < 0.99);
+  const first = belly.indexOf(true),
+    last = belly.lastIndexOf(true);
+  if (first < 0 || share <= 0) return s.pts.map(() => 1);
+  const length = Math.max(arc[last]! - arc[first]!, 1e-6);
+  return arc.map((u) => {
+    const inward = Math.min(u - arc[first]!, arc[last]! - u) / length;
+    return inward <= 0 ? 0 : smoothstep(0, share, inward);
+  });
 }
 
 /**
