@@ -32,7 +32,15 @@ import {
   r5,
   clamp,
 } from './model/math.ts';
-import { type Mesh, newMesh, tube, slab, computeNormals, fibreCodes } from './model/mesh.ts';
+import {
+  type Mesh,
+  newMesh,
+  tube,
+  slab,
+  computeNormals,
+  fibreCodes,
+  TENDON,
+} from './model/mesh.ts';
 import {
   Grid,
   type Prim,
@@ -63,7 +71,6 @@ import { makeWarp } from './model/posture.ts';
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
 
-const TENDON: V3 = [0.9, 0.86, 0.78];
 const ARM_SEGMENTS = new Set<Segment>(['upper_arm', 'forearm', 'hand']);
 /** how much the posture deepened the trunk at a point (set by buildModel) */
 let depthFactor: (p: V3) => number = () => 1;

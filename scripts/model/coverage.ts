@@ -65,9 +65,6 @@ export function coverage(skin: Skin, meshes: WorldMesh[], cs: CrossSection): Cov
   const muscleLoops = meshes
     .filter((m) => m.name.startsWith('m:') && m.name.endsWith(':left'))
     .flatMap((m) => section(m.pos, m.idx, cs.y).loops);
-  const muscleSegs = meshes
-    .filter((m) => m.name.startsWith('m:') && m.name.endsWith(':left'))
-    .map((m) => section(m.pos, m.idx, cs.y).segs);
   let tissue = 0,
     muscle = 0;
   const step = 0.002;
@@ -77,11 +74,7 @@ export function coverage(skin: Skin, meshes: WorldMesh[], cs: CrossSection): Cov
       if (distToSegs(skinSec.segs, x, z) < cs.fat + SLACK) continue;
       if (insideSegs(boneSec.segs, x, z) || distToSegs(boneSec.segs, x, z) < SLACK) continue;
       tissue++;
-      if (
-        muscleLoops.some((l) => loopContains(l, x, z)) ||
-        (process.env.EO && muscleSegs.some((s) => insideSegs(s, x, z)))
-      )
-        muscle++;
+      if (muscleLoops.some((l) => loopContains(l, x, z))) muscle++;
     }
   return { section: cs, tissue, muscle: tissue ? muscle / tissue : 0 };
 }

@@ -10,6 +10,16 @@ export interface Mesh {
   fib?: number[];
 }
 /** `withFibre`: the mesh keeps a stripe phase per vertex (`fib`), as muscles do. */
+/** Tendon colour (pale, a little warm), shared by lofts and volumes. */
+export const TENDON: V3 = [0.9, 0.86, 0.78];
+
+/** A segment with a radius: bones and muscles as the skin wraps them and the volumes avoid. */
+export interface Capsule {
+  a: V3;
+  b: V3;
+  r: number;
+}
+
 export const newMesh = (withFibre = false): Mesh =>
   withFibre ? { pos: [], col: [], idx: [], fib: [] } : { pos: [], col: [], idx: [] };
 
@@ -210,40 +220,6 @@ export function slab(
       m.idx[q + 2] = tmp;
     }
   }
-}
-
-/** UV-sphere ellipsoid with radii r, optional rotation given by axes (columns ex, ey, ez). */
-export function ellipsoid(
-  m: Mesh,
-  c: V3,
-  r: V3,
-  col: V3,
-  seg = 12,
-  rings = 8,
-  axes?: [V3, V3, V3],
-): void {
-  const ex: V3 = axes ? axes[0] : [1, 0, 0];
-  const ey: V3 = axes ? axes[1] : [0, 1, 0];
-  const ez: V3 = axes ? axes[2] : [0, 0, 1];
-  const base = m.pos.length / 3;
-  for (let i = 0; i <= rings; i++) {
-    const th = (Math.PI * i) / rings;
-    for (let k = 0; k < seg; k++) {
-      const ph = (2 * Math.PI * k) / seg;
-      const x = Math.sin(th) * Math.cos(ph) * r[0];
-      const y = Math.cos(th) * r[1];
-      const z = Math.sin(th) * Math.sin(ph) * r[2];
-      pushV(m, add(c, add(add(mul(ex, x), mul(ey, y)), mul(ez, z))), col);
-    }
-  }
-  for (let i = 0; i < rings; i++)
-    for (let k = 0; k < seg; k++) {
-      const a = base + i * seg + k;
-      const b = base + i * seg + ((k + 1) % seg);
-      const cc = base + (i + 1) * seg + k;
-      const d = base + (i + 1) * seg + ((k + 1) % seg);
-      m.idx.push(a, b, cc, b, d, cc);
-    }
 }
 
 /**

@@ -18,7 +18,13 @@ export interface Site {
   w: number[];
 }
 
-export interface LabelGrid extends GridLike {
+/** A label per voxel (-1: none) and the winning site's score; voxel (i, j, k) lies at o + (i, j, k) h. */
+export interface LabelGrid {
+  nx: number;
+  ny: number;
+  nz: number;
+  o: V3;
+  h: number;
   label: Int16Array;
   score: Float32Array;
 }
@@ -34,7 +40,6 @@ export function newLabelGrid(min: V3, max: V3, h: number): LabelGrid {
     nz,
     o: min,
     h,
-    v: new Float32Array(0),
     label: new Int16Array(n).fill(-1),
     score: new Float32Array(n).fill(Infinity),
   };
@@ -75,7 +80,8 @@ function siteScore(s: Site, x: number, y: number, z: number): { power: number; i
 
 /**
  * Labels every voxel of the grid that `cap` allows: cap(i) is the largest weighted distance a
- * voxel may have to its muscle (0 = not soft tissue of this limb). Sites are visited one by one
+ * voxel may have to its muscle (0 = not soft tissue of this limb; the caller caches it). Sites are
+ * visited one by one
  * over their own bounding boxes, so the cost follows the muscles' size, not the grid's.
  */
 export function partition(
@@ -85,7 +91,6 @@ export function partition(
   maxCap: number,
 ): void {
   const { nx, ny, nz, o, h, label, score } = g;
-  const capOf = new Float32Array(nx * ny * nz).fill(NaN);
   for (const s of sites) {
     const lo: V3 = [Infinity, Infinity, Infinity],
       hi: V3 = [-Infinity, -Infinity, -Infinity];
@@ -107,8 +112,7 @@ export function partition(
       for (let j = j0; j <= j1; j++)
         for (let i = i0; i <= i1; i++) {
           const idx = (k * ny + j) * nx + i;
-          let c = capOf[idx]!;
-          if (Number.isNaN(c)) c = capOf[idx] = cap(idx);
+          const c = cap(idx);
           if (c <= 0) continue;
           const { power, inWeights } = siteScore(s, o[0] + i * h, o[1] + j * h, o[2] + k * h);
           if (inWeights > c) continue;

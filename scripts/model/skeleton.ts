@@ -22,8 +22,9 @@ import {
   catmullRom,
   resample,
   mirrorX,
+  polyLength,
 } from './math.ts';
-import { type Mesh, newMesh, tube, appendMesh } from './mesh.ts';
+import { type Capsule, type Mesh, newMesh, tube, appendMesh } from './mesh.ts';
 import { Grid, sdPrim, surfaceNets, taubin, clipHalf, signedVolume } from './sdf.ts';
 import { type PointRef, resolve, asPart } from './data.ts';
 
@@ -44,11 +45,7 @@ const ARM_BONES = new Set([
 export const BONE_COLOR: V3 = [0.847, 0.791, 0.651];
 export const CARTILAGE_COLOR: V3 = [0.76, 0.8, 0.83];
 
-export interface Capsule {
-  a: V3;
-  b: V3;
-  r: number;
-}
+export type { Capsule } from './mesh.ts';
 
 /** One primitive of a bone: exactly one of ell, cone, cyl, plate. */
 export interface PartDef {
@@ -677,7 +674,7 @@ function cartilagePath(start: V3, end: V3, rib: V3[]): V3[] {
 
 /** Lofts a flat band (ribs, cartilages): width along the thorax wall, thin across it. */
 function band(m: Mesh, ctrl: V3[], w: number[], d: number, color: V3, caps: Capsule[]): void {
-  const n = Math.max(5, Math.round(polyLen(ctrl) / 0.014));
+  const n = Math.max(5, Math.round(polyLength(ctrl) / 0.014));
   const path = resample(catmullRom(ctrl, 12), n);
   const ws: number[] = [],
     ds: number[] = [],
@@ -695,12 +692,6 @@ function band(m: Mesh, ctrl: V3[], w: number[], d: number, color: V3, caps: Caps
   tube(m, path, ws, ds, up, cs, 6);
   for (let i = 0; i + 1 < n; i++)
     caps.push({ a: at(path, i), b: at(path, i + 1), r: Math.max(at(ws, i), at(ds, i)) });
-}
-
-function polyLen(p: V3[]): number {
-  let s = 0;
-  for (let i = 1; i < p.length; i++) s += dist(at(p, i - 1), at(p, i));
-  return s;
 }
 
 // ---------- hand and foot rays ----------

@@ -6,7 +6,7 @@
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
 import { type V3, lerp, clamp, norm, sub, cross, dot, mul, smoothstep } from './math.ts';
-import { type Mesh, newMesh, tube, pushV, FIBRE_PITCH } from './mesh.ts';
+import { type Capsule, type Mesh, newMesh, tube, pushV, FIBRE_PITCH, TENDON } from './mesh.ts';
 import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
 import {
   cleanLabels,
@@ -18,12 +18,6 @@ import {
   type Site,
 } from './partition.ts';
 import type { Compartment, Segment } from './data.ts';
-
-export interface Capsule {
-  a: V3;
-  b: V3;
-  r: number;
-}
 
 /** A centre line of a built muscle, with its belly radius and tendon share at each point. */
 export interface Strand {
@@ -51,11 +45,10 @@ export interface VolumeResult {
   h: number;
 }
 
-const TENDON: V3 = [0.9, 0.86, 0.78];
-
 /** A mask of voxels inside any capsule (bones and the muscles that stay sheets or tubes). */
-function blockedMask(g: GridLike, caps: Capsule[], grow: number): Uint8Array {
-  const field: GridLike = { ...g, v: new Float32Array(g.nx * g.ny * g.nz).fill(1) };
+function blockedMask(g: LabelGrid, caps: Capsule[], grow: number): Uint8Array {
+  const { nx, ny, nz, o, h } = g;
+  const field: GridLike = { nx, ny, nz, o, h, v: new Float32Array(nx * ny * nz).fill(1) };
   for (const c of caps) {
     const prim: Prim = { type: 'cone', a: c.a, b: c.b, ra: c.r + grow, rb: c.r + grow };
     addHard(field, prim, g.h);
@@ -109,6 +102,15 @@ export async function buildVolumes(
   segmentAt: (p: V3) => Segment,
   blockers: Capsule[],
 ): Promise<VolumeResult> {
+  // every muscle named in the compartment's weights and published volumes must be in it
+  const members = new Set(muscles.map((m) => m.id));
+  const named = [
+    ...Object.keys(comp.weight ?? {}),
+    ...Object.keys(comp.volumes ?? {}),
+    ...(comp.groups ?? []).flatMap((gr) => gr.muscles),
+  ];
+  for (const id of named)
+    if (!members.has(id)) throw new Error(`${comp.name}: "${id}" is not one of its muscles`);
   muscles = muscles.map((m) => ({
     id: m.id,
     strands: m.strands.map((st) => sinkBelowFat(st, skin, comp.fat)),

@@ -11,7 +11,7 @@ import {
 } from 'three';
 import { useAppStore } from '../state/store.ts';
 import type { MuscleSide } from '../core/url-state.ts';
-import { muscleKey, pointAlong, type PreparedModel } from './prepareModel.ts';
+import { muscleKey, pointAlong, strandOf, type PreparedModel } from './prepareModel.ts';
 import { markerRadius } from './modelData.ts';
 import { sceneLabel, toPage } from './viewOutbox.ts';
 
@@ -36,8 +36,7 @@ export function placeTriggerPoints(
   const entry = model.byKey.get(muscleKey(pick.muscle, pick.side));
   if (!entry || entry.strands.length === 0) return [];
   return points.map((point) => {
-    const strandIndex = point.at.strand ?? Math.floor(entry.strands.length / 2);
-    const strand = entry.strands[Math.min(strandIndex, entry.strands.length - 1)] ?? [];
+    const strand = strandOf(entry.strands, point.at.strand) ?? [];
     return {
       id: point.id,
       label: point.label,

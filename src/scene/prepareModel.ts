@@ -161,6 +161,11 @@ export function buildModel(data: ModelData): PreparedModel {
   };
 }
 
+/** The strand a trigger point names (`at.strand`), or the middle one; out of range: the last. */
+export function strandOf<T>(strands: readonly T[], index: number | undefined): T | undefined {
+  return strands[Math.min(index ?? Math.floor(strands.length / 2), strands.length - 1)];
+}
+
 /** Point at fraction `along` (0..1 by arc length) of a polyline. */
 export function pointAlong(strand: readonly Vec3[], along: number): Vector3 {
   const lengths: number[] = [0];

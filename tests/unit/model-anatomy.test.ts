@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { measureSkin } from '../../scripts/model/anthropometry.ts';
 import { CROSS_SECTIONS, coverage } from '../../scripts/model/coverage.ts';
 import { readBuilt, readSkin, type Skin, type WorldMesh } from '../../scripts/model/read-built.ts';
-import { pointAlong } from '../../src/scene/prepareModel.ts';
+import { pointAlong, strandOf } from '../../src/scene/prepareModel.ts';
 import { markerRadius } from '../../src/scene/modelData.ts';
 
 type V3 = [number, number, number];
@@ -97,6 +97,8 @@ describe('body model anatomy', () => {
     for (const m of measureSkin(skin.pos, skin.idx, skin.segmentOf)) {
       // the neck is the one level not yet met: its base sits too low and too broad (docs/model.md)
       if (m.level.name === 'neck') continue;
+      // the issue holds circumference and depth; breadths are printed by anthropometry.ts, not
+      // held (the chest is broader than the mean: its girth comes from a boxier section)
       for (const key of ['circumference', 'depth'] as const) {
         const target = m.target[key];
         if (target === undefined) continue;
@@ -137,7 +139,8 @@ describe('body model anatomy', () => {
       for (const side of ['left', 'right']) {
         const mesh = byName.get(`m:${r.id}:${side}`)!;
         for (const trp of r.triggerPoints) {
-          const strand = mesh.strands![trp.at.strand ?? Math.floor(mesh.strands!.length / 2)]!;
+          // the strand the app puts the marker on (TriggerPointMarkers)
+          const strand = strandOf(mesh.strands!, trp.at.strand)!;
           const p = pointAlong(strand, trp.at.along).toArray();
           checked++;
           // the marker (11 mm radius) is drawn over everything: half of it on the muscle reads
