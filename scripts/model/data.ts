@@ -76,6 +76,8 @@ export interface Compartment {
   trisPerVoxel: number;
   maxTris: number;
   muscles: string[];
+  /** muscles whose heads (strands) get bellies of their own, with a groove between */
+  heads?: string[];
   /** per-muscle factor on the belly radius as the partition's weight */
   weight?: Record<string, number>;
   /** published muscle volumes (cm³): the weights are calibrated to their shares */

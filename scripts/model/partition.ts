@@ -53,7 +53,12 @@ const CORE = 0.45;
 
 /** Power distance of p to a site (d² − w², w interpolated), least over its segments; and the
  * distance in weights (d / w) at that segment. */
-function siteScore(s: Site, x: number, y: number, z: number): { power: number; inWeights: number } {
+export function siteScore(
+  s: Site,
+  x: number,
+  y: number,
+  z: number,
+): { power: number; inWeights: number } {
   let power = Infinity,
     inWeights = Infinity;
   for (let i = 0; i + 1 < s.pts.length; i++) {

@@ -14,6 +14,7 @@ import {
   labelSurface,
   newLabelGrid,
   partition,
+  siteScore,
   type LabelGrid,
   type Site,
 } from './partition.ts';
@@ -108,6 +109,7 @@ export async function buildVolumes(
     ...Object.keys(comp.weight ?? {}),
     ...Object.keys(comp.volumes ?? {}),
     ...(comp.groups ?? []).flatMap((gr) => gr.muscles),
+    ...(comp.heads ?? []),
   ];
   for (const id of named)
     if (!members.has(id)) throw new Error(`${comp.name}: "${id}" is not one of its muscles`);
@@ -138,9 +140,10 @@ export async function buildVolumes(
     return c;
   };
   const scales = muscles.map((m) => comp.weight?.[m.id] ?? 1);
+  let sites: Site[] = [];
   const label = (): LabelGrid => {
     const grid = newLabelGrid(comp.min, comp.max, comp.h);
-    const sites: Site[] = [];
+    sites = [];
     muscles.forEach((m, l) => {
       // the belly alone claims tissue: at the tendon stretches the weight falls to almost nothing
       for (const s of m.strands) {
@@ -197,19 +200,24 @@ export async function buildVolumes(
   const meshes = new Map<string, Mesh>();
   const voxels = new Map<string, number>();
   const centreLines = new Map(muscles.map((m) => [m.id, m.strands.map((st) => st.pts)]));
+  const heads = splitHeads(g, muscles, sites, new Set(comp.heads ?? []));
   muscles.forEach((m, label) => {
     voxels.set(m.id, counts[label]!);
-    const surf = labelSurface(g, label, comp.sigma * h, comp.smooth, comp.iso);
-    if (surf.idx.length === 0) throw new Error(`${comp.name}: ${m.id} got no tissue`);
-    const tris = clamp(Math.round(counts[label]! * comp.trisPerVoxel), 200, comp.maxTris);
-    const lean = simplify(surf.pos, surf.idx, tris);
     const mesh = newMesh(true);
-    const across = acrossFibres(m.strands, lean.pos);
-    for (let v = 0; v < lean.pos.length / 3; v++) {
-      const p: V3 = [lean.pos[v * 3]!, lean.pos[v * 3 + 1]!, lean.pos[v * 3 + 2]!];
-      pushV(mesh, p, vertexColor(m.strands, p), across(p));
+    const parts = heads.get(label) ?? [{ grid: g, label, voxels: counts[label]! }];
+    for (const part of parts) {
+      const surf = labelSurface(part.grid, part.label, comp.sigma * h, comp.smooth, comp.iso);
+      if (surf.idx.length === 0) throw new Error(`${comp.name}: ${m.id} got no tissue`);
+      const tris = clamp(Math.round(part.voxels * comp.trisPerVoxel), 200, comp.maxTris);
+      const lean = simplify(surf.pos, surf.idx, tris);
+      const across = acrossFibres(m.strands, lean.pos);
+      const base = mesh.pos.length / 3;
+      for (let v = 0; v < lean.pos.length / 3; v++) {
+        const p: V3 = [lean.pos[v * 3]!, lean.pos[v * 3 + 1]!, lean.pos[v * 3 + 2]!];
+        pushV(mesh, p, vertexColor(m.strands, p), across(p));
+      }
+      for (const i of lean.idx) mesh.idx.push(base + i);
     }
-    for (const i of lean.idx) mesh.idx.push(i);
     for (const s of m.strands) tendonCore(mesh, s);
     meshes.set(m.id, mesh);
   });
@@ -230,6 +238,49 @@ function acrossFibres(strands: Strand[], pos: Float32Array): (p: V3) => number {
   for (let v = 0; v < pos.length; v += 3)
     lo = Math.min(lo, pos[v]! * across[0] + pos[v + 1]! * across[1] + pos[v + 2]! * across[2]);
   return (p) => (dot(p, across) - lo) / FIBRE_PITCH;
+}
+
+/**
+ * The heads of a many-headed muscle (gastrocnemius, biceps, triceps, biceps femoris) as bellies
+ * of their own: each of its voxels goes to the head whose centre line is nearest in power
+ * distance, and each head gets its own surface, so a groove shows where two heads meet.
+ */
+function splitHeads(
+  g: LabelGrid,
+  muscles: VolumeInput[],
+  sites: Site[],
+  named: Set<string>,
+): Map<number, { grid: LabelGrid; label: number; voxels: number }[]> {
+  const out = new Map<number, { grid: LabelGrid; label: number; voxels: number }[]>();
+  const { nx, ny, o, h } = g;
+  muscles.forEach((m, l) => {
+    const own = sites.filter((s) => s.label === l);
+    if (!named.has(m.id) || own.length < 2) return;
+    const grid: LabelGrid = { ...g, label: new Int16Array(g.label.length).fill(-1) };
+    const voxels = own.map(() => 0);
+    for (let v = 0; v < g.label.length; v++) {
+      if (g.label[v] !== l) continue;
+      const x = o[0] + (v % nx) * h,
+        y = o[1] + (Math.floor(v / nx) % ny) * h,
+        z = o[2] + Math.floor(v / (nx * ny)) * h;
+      let best = 0,
+        bestPower = Infinity;
+      own.forEach((s, k) => {
+        const { power } = siteScore(s, x, y, z);
+        if (power < bestPower) {
+          bestPower = power;
+          best = k;
+        }
+      });
+      grid.label[v] = best;
+      voxels[best]!++;
+    }
+    out.set(
+      l,
+      own.map((_, k) => ({ grid, label: k, voxels: voxels[k]! })).filter((p) => p.voxels > 0),
+    );
+  });
+  return out;
 }
 
 /**
