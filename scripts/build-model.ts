@@ -53,6 +53,7 @@ import {
   clipHalf,
   sample,
   closing,
+  smin,
 } from './model/sdf.ts';
 import { buildVolumes, segmentLookup, type Strand, type VolumeResult } from './model/volumes.ts';
 import { type SkeletonData, buildSkeleton } from './model/skeleton.ts';
@@ -419,11 +420,7 @@ async function buildSkin(
     for (let i = 0; i < w.v.length; i++) {
       const ix = i % nx;
       const vals = gi === 1 || gi === 2 ? [w.v[i]!, w.v[i - ix + (nx - 1 - ix)]!] : [w.v[i]!];
-      for (const d of vals) {
-        const a = g.v[i]!;
-        const hh = join > 0 ? Math.max(join - Math.abs(a - d), 0) / join : 0;
-        g.v[i] = Math.min(a, d) - hh * hh * join * 0.25;
-      }
+      for (const d of vals) g.v[i] = smin(g.v[i]!, d, join);
     }
   }
   // mirror hard0 for the limbs (built on the left)
@@ -446,14 +443,8 @@ async function buildSkin(
   for (let i = 0; i < hard0.length; i++) if (hardD.v[i]! < hard0[i]!) hard0[i] = hardD.v[i]!;
   const kc = G.coverBlend ?? 0.006;
   for (let i = 0; i < g.v.length; i++) {
-    let f = g.v[i]!;
     // cover: wherever the smoothed field fell short of a capsule, blend the capsule back in
-    const e = hard0[i]!;
-    if (e < f + kc) {
-      const h2 = Math.max(kc - Math.abs(f - e), 0) / kc;
-      f = Math.min(f, e) - h2 * h2 * kc * 0.25;
-    }
-    g.v[i] = f;
+    g.v[i] = smin(g.v[i]!, hard0[i]!, kc);
   }
   const sn = surfaceNets(g);
   // Taubin smoothing removes the voxel ripple before simplification

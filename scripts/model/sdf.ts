@@ -65,6 +65,13 @@ export function primBounds(p: Prim): [V3, V3] {
   ];
 }
 
+/** Polynomial smooth minimum with blend radius k (a hard minimum for k <= 0). */
+export function smin(a: number, b: number, k: number): number {
+  if (k <= 0) return Math.min(a, b);
+  const hh = Math.max(k - Math.abs(a - b), 0) / k;
+  return Math.min(a, b) - hh * hh * k * 0.25;
+}
+
 export class Grid {
   readonly nx: number;
   readonly ny: number;
@@ -100,13 +107,7 @@ export class Grid {
         for (let i = i0; i <= i1; i++, idx++) {
           const x = this.o[0] + i * this.h;
           const d = sdPrim(p, x, y, z);
-          const a = this.v[idx]!;
-          if (k <= 0) {
-            if (d < a) this.v[idx] = d;
-          } else {
-            const hh = Math.max(k - Math.abs(a - d), 0) / k;
-            this.v[idx] = Math.min(a, d) - hh * hh * k * 0.25;
-          }
+          this.v[idx] = smin(this.v[idx]!, d, k);
         }
       }
     }

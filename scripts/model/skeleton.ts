@@ -25,7 +25,7 @@ import {
   polyLength,
 } from './math.ts';
 import { type Capsule, type Mesh, newMesh, tube, appendMesh } from './mesh.ts';
-import { Grid, sdPrim, surfaceNets, taubin, clipHalf, signedVolume } from './sdf.ts';
+import { Grid, sdPrim, smin, surfaceNets, taubin, clipHalf, signedVolume } from './sdf.ts';
 import { type PointRef, resolve, asPart } from './data.ts';
 
 /** Bones and rays that turn with the arm in the posture (scripts/model/posture.ts). */
@@ -307,13 +307,6 @@ function applyShape(g: Grid, s: Shape, iMin: number): void {
       }
     }
   }
-}
-
-/** Polynomial smooth minimum (hard minimum for k <= 0). */
-function smin(a: number, b: number, k: number): number {
-  if (k <= 0) return Math.min(a, b);
-  const hh = Math.max(k - Math.abs(a - b), 0) / k;
-  return Math.min(a, b) - hh * hh * k * 0.25;
 }
 
 /** Copies the x >= 0 half of a symmetric grid onto x < 0. */
