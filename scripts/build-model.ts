@@ -39,6 +39,7 @@ import {
   slab,
   computeNormals,
   fibreCodes,
+  compactMesh,
   TENDON,
 } from './model/mesh.ts';
 import {
@@ -456,18 +457,9 @@ async function buildSkin(
   const [simp] = MeshoptSimplifier.simplify(halfMesh.idx, halfMesh.pos, 3, target, 0.01, [
     'LockBorder',
   ]);
-  // compact
-  const remap = new Int32Array(halfMesh.pos.length / 3).fill(-1);
-  const hp: number[] = [];
-  const hidx = new Uint32Array(simp.length);
-  for (let i = 0; i < simp.length; i++) {
-    const v = simp[i]!;
-    if (remap[v] === -1) {
-      remap[v] = hp.length / 3;
-      hp.push(halfMesh.pos[v * 3]!, halfMesh.pos[v * 3 + 1]!, halfMesh.pos[v * 3 + 2]!);
-    }
-    hidx[i] = remap[v]!;
-  }
+  const lean = compactMesh(halfMesh.pos, simp);
+  const hp = Array.from(lean.pos);
+  const hidx = lean.idx;
   const nh = hp.length / 3;
   if (G.postSmooth) taubinPinned(hp, hidx, G.postSmooth);
   // mirror: midline vertices (x = 0) are shared

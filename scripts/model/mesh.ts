@@ -55,6 +55,25 @@ export function fibreCodes(phase: readonly number[]): Uint16Array {
   return codes;
 }
 
+/** The vertices a simplified index list still uses, renumbered in first-use order. */
+export function compactMesh(
+  pos: ArrayLike<number>,
+  kept: ArrayLike<number>,
+): { pos: Float32Array; idx: Uint32Array } {
+  const remap = new Int32Array(pos.length / 3).fill(-1);
+  const out: number[] = [];
+  const idx = new Uint32Array(kept.length);
+  for (let i = 0; i < kept.length; i++) {
+    const v = kept[i]!;
+    if (remap[v] === -1) {
+      remap[v] = out.length / 3;
+      out.push(pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!);
+    }
+    idx[i] = remap[v]!;
+  }
+  return { pos: new Float32Array(out), idx };
+}
+
 export function triCount(m: Mesh): number {
   return m.idx.length / 3;
 }

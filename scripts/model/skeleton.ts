@@ -24,7 +24,7 @@ import {
   mirrorX,
   polyLength,
 } from './math.ts';
-import { type Capsule, type Mesh, newMesh, tube, appendMesh } from './mesh.ts';
+import { type Capsule, type Mesh, compactMesh, newMesh, tube, appendMesh } from './mesh.ts';
 import { Grid, sdPrim, smin, surfaceNets, taubin, clipHalf, signedVolume } from './sdf.ts';
 import { type PointRef, resolve, asPart } from './data.ts';
 
@@ -373,18 +373,11 @@ function simplifyAll(raws: RawMesh[], budget: number): Uint32Array[] {
 
 /** Appends a simplified half and its mirror. */
 function appendSimplified(out: Mesh, raw: RawMesh, simp: Uint32Array): void {
-  const remap = new Map<number, number>();
+  const lean = compactMesh(raw.pos, simp);
   const half = newMesh();
-  for (const v of simp) {
-    let r = remap.get(v);
-    if (r === undefined) {
-      r = half.pos.length / 3;
-      half.pos.push(raw.pos[v * 3]!, raw.pos[v * 3 + 1]!, raw.pos[v * 3 + 2]!);
-      half.col.push(...raw.color);
-      remap.set(v, r);
-    }
-    half.idx.push(r);
-  }
+  half.pos = Array.from(lean.pos);
+  for (let v = 0; v < lean.pos.length / 3; v++) half.col.push(...raw.color);
+  half.idx = Array.from(lean.idx);
   appendMesh(out, raw.mid ? mirrorHalf(half) : withMirror(half));
 }
 

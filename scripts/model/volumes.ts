@@ -6,7 +6,16 @@
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
 import { type V3, lerp, clamp, norm, sub, cross, dot, mul, smoothstep } from './math.ts';
-import { type Capsule, type Mesh, newMesh, tube, pushV, FIBRE_PITCH, TENDON } from './mesh.ts';
+import {
+  type Capsule,
+  type Mesh,
+  compactMesh,
+  newMesh,
+  tube,
+  pushV,
+  FIBRE_PITCH,
+  TENDON,
+} from './mesh.ts';
 import { addHard, sample, sdPrim, type GridLike, type Prim } from './sdf.ts';
 import {
   cleanLabels,
@@ -66,18 +75,7 @@ export function simplify(
   tris: number,
 ): { pos: Float32Array; idx: Uint32Array } {
   const [kept] = MeshoptSimplifier.simplify(idx, pos, 3, Math.min(tris * 3, idx.length), 0.006, []);
-  const remap = new Int32Array(pos.length / 3).fill(-1);
-  const out: number[] = [];
-  const oi = new Uint32Array(kept.length);
-  for (let i = 0; i < kept.length; i++) {
-    const v = kept[i]!;
-    if (remap[v] === -1) {
-      remap[v] = out.length / 3;
-      out.push(pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!);
-    }
-    oi[i] = remap[v]!;
-  }
-  return { pos: new Float32Array(out), idx: oi };
+  return compactMesh(pos, kept);
 }
 
 /** Colour of a volume vertex: its nearest strand point's belly or tendon colour. */
