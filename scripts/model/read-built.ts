@@ -16,9 +16,9 @@ export interface WorldMesh {
   strands?: [number, number, number][][];
 }
 
-function worldMesh(node: GNode): WorldMesh {
-  const prim = node.getMesh()!.listPrimitives()[0]!;
-  const acc = prim.getAttribute('POSITION')!;
+/** A node's vertex positions in world coordinates (quantization may set its matrix). */
+export function worldPositions(node: GNode): Float32Array {
+  const acc = node.getMesh()!.listPrimitives()[0]!.getAttribute('POSITION')!;
   const m = node.getWorldMatrix();
   const pos = new Float32Array(acc.getCount() * 3);
   const e = [0, 0, 0];
@@ -29,6 +29,12 @@ function worldMesh(node: GNode): WorldMesh {
     pos[i * 3 + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
     pos[i * 3 + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
   }
+  return pos;
+}
+
+function worldMesh(node: GNode): WorldMesh {
+  const prim = node.getMesh()!.listPrimitives()[0]!;
+  const pos = worldPositions(node);
   const region = prim.getAttribute('_REGION')?.getArray();
   const extras = node.getExtras() as { regions?: string[]; strands?: [number, number, number][][] };
   const regions = extras.regions;

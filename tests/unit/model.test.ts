@@ -5,6 +5,7 @@ import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/exte
 import { MeshoptDecoder } from 'meshoptimizer';
 import { buildModel } from '../../scripts/build-model.ts';
 import { requiredMuscleIds } from '../../src/core/required-muscles.ts';
+import { worldPositions } from '../../scripts/model/read-built.ts';
 import { fibreSteps } from '../../src/scene/modelData.ts';
 
 const req = Object.keys(
@@ -25,24 +26,6 @@ const requiredIds: readonly string[] = requiredMuscleIds;
 
 let built: Uint8Array;
 let doc: Document;
-
-function worldPositions(
-  node: ReturnType<Document['getRoot']>['listNodes'] extends () => (infer N)[] ? N : never,
-): Float32Array {
-  const prim = node.getMesh()!.listPrimitives()[0]!;
-  const acc = prim.getAttribute('POSITION')!;
-  const m = node.getWorldMatrix();
-  const out = new Float32Array(acc.getCount() * 3);
-  const e: number[] = [0, 0, 0];
-  for (let i = 0; i < acc.getCount(); i++) {
-    acc.getElement(i, e);
-    const [x, y, z] = e as [number, number, number];
-    out[i * 3] = m[0] * x + m[4] * y + m[8] * z + m[12];
-    out[i * 3 + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
-    out[i * 3 + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];
-  }
-  return out;
-}
 
 beforeAll(async () => {
   built = (await buildModel()).glb;
