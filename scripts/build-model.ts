@@ -522,22 +522,9 @@ function assignRegions(
   src: Int32Array,
 ): { regions: string[]; region: Uint16Array; snapped: Record<string, V3> } {
   const nv = pos.length / 3;
+  const segmentAt = segmentLookup(prims);
   const seg: Segment[] = [];
-  for (let v = 0; v < nv; v++) {
-    const x = pos[v * 3]!,
-      y = pos[v * 3 + 1]!,
-      z = pos[v * 3 + 2]!;
-    let best = Infinity;
-    let s: Segment = 'trunk';
-    for (const p of prims) {
-      const d = sdPrim(p.prim, x, y, z);
-      if (d < best) {
-        best = d;
-        s = p.segment;
-      }
-    }
-    seg.push(s);
-  }
+  for (let v = 0; v < nv; v++) seg.push(segmentAt([pos[v * 3]!, pos[v * 3 + 1]!, pos[v * 3 + 2]!]));
   const ids = Object.keys(lm.surface);
   const regions: string[] = [];
   for (const id of ids) {
