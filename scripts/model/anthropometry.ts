@@ -96,7 +96,6 @@ export const LEVELS: Level[] = [
     circumference: 0.372,
     stature: HEINZ_STATURE,
     how: 'knee girth over the mid-patella (Heinz et al. 2003)',
-    notMet: 'the knee is 5.3 % slim: thigh and leg cones meet there without a condyle bulge',
   },
   {
     name: 'calf',
