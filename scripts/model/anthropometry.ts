@@ -32,7 +32,10 @@ export interface Level {
   notMet?: string;
 }
 
-/** Left limbs (x > 0); the trunk is measured whole at its levels. */
+/**
+ * Limbs are measured on the left (x > 0); a level whose first segment is neck, trunk or pelvis is
+ * measured whole, so the hip goes round both buttocks and thighs.
+ */
 export const LEVELS: Level[] = [
   {
     name: 'neck',
