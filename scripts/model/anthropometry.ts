@@ -43,7 +43,7 @@ export const LEVELS: Level[] = [
     segments: ['neck'],
     circumference: 0.398,
     how: 'neck circumference, below the larynx',
-    notMet: 'the neck base sits too low and too broad (docs/model.md)',
+    notMet: 'the throat is too short: the section passes under the chin (+7.9 %, docs/model.md)',
   },
   {
     name: 'chest',
