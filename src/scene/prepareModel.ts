@@ -203,6 +203,11 @@ function pickingGeometries(model: PreparedModel): Record<keyof ModelTrees, Buffe
   };
 }
 
+/** Whether the picking trees have arrived: the last of the start-up work (the bench waits on it). */
+export function hasPickingTrees(model: PreparedModel): boolean {
+  return Object.values(pickingGeometries(model)).every((geometry) => geometry.boundsTree);
+}
+
 /**
  * Attaches the picking trees (BVH) the worker built. Until they arrive raycasts fall back to plain
  * triangle tests: picks stay exact, only slower.

@@ -4,7 +4,7 @@
  * the view's top left corner (the page adds where the view sits).
  */
 import { Raycaster, Vector2, Vector3, type Object3D } from 'three';
-import { muscleKey } from './prepareModel.ts';
+import { hasPickingTrees, muscleKey } from './prepareModel.ts';
 import { getSceneModel, getSceneView } from './sceneModel.ts';
 import type { ScreenPoint } from './viewProtocol.ts';
 
@@ -27,6 +27,12 @@ function hitAt(point: ScreenPoint): { object: Object3D; vertex: number } | null 
   const hits = raycaster.intersectObjects(view.scene.children, true);
   const first = hits[0];
   return first?.face ? { object: first.object, vertex: first.face.a } : null;
+}
+
+/** Whether the body's picking trees are attached (until then picks are plain triangle tests). */
+export function pickingTrees(): boolean {
+  const model = getSceneModel();
+  return model !== null && hasPickingTrees(model);
 }
 
 /** View position of a region's centre. */

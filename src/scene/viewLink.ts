@@ -348,6 +348,7 @@ function installViewHooks(view: ViewLink): void {
       const box = origin();
       return box ? view.call('pickAt', x - box.left, y - box.top) : null;
     },
+    pickingTrees: () => view.call('pickingTrees'),
     snapshot: () => view.call('snapshot'),
     pickTimes: clicks.recentPickTimes,
     loseContext: () => view.call('loseContext'),

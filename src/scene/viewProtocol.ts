@@ -108,6 +108,8 @@ export interface ViewCalls {
   musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint | null;
   projectRegion(region: string): ScreenPoint | null;
   pickAt(x: number, y: number): string | null;
+  /** Whether the picking trees have arrived (start-up is over). */
+  pickingTrees(): boolean;
   /** The current state drawn now, as an image (for tests that count colours). */
   snapshot(): ImageBitmap | null;
   captureCurrent(): Blob | null;

@@ -16,7 +16,7 @@ import { SceneTree, bodyShown } from './SceneTree.tsx';
 import { viewPointer as pointer } from './pointerTarget.ts';
 import { connectModelWorker } from './usePreparedModel.ts';
 import { setSceneView } from './sceneModel.ts';
-import { musclePoint, pickAt, projectRegion } from './probe.ts';
+import { musclePoint, pickAt, pickingTrees, projectRegion } from './probe.ts';
 import { captureCurrent, captureReferralViews, snapshot } from './capture.ts';
 import { setReducedMotion } from './motion.ts';
 import { askPage, connectOutbox, toPage } from './viewOutbox.ts';
@@ -75,6 +75,7 @@ const calls: Calls = {
   musclePoint,
   projectRegion,
   pickAt,
+  pickingTrees,
   snapshot,
   captureCurrent,
   captureReferralViews,

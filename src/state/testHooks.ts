@@ -12,6 +12,8 @@ export interface AtlasHooks {
   projectRegion?: (region: string) => Promise<Point>;
   musclePoint?: (muscle: string, side: 'left' | 'right') => Promise<Point>;
   pickAt?: (x: number, y: number) => Promise<string | null>;
+  /** Whether the view's picking trees have arrived: the last start-up work. */
+  pickingTrees?: () => Promise<boolean>;
   /** How long the model worker took to pick each recent click (the raycast alone), in ms. */
   pickTimes?: () => number[];
   /** The current state drawn now, as an image, for tests that count its colours. */

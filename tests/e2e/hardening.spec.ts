@@ -181,6 +181,24 @@ test('no request leaves the app origin over a full session', async ({ page, base
   expect(foreign).toEqual([]);
 });
 
+test('choosing muscle after muscle fetches nothing twice', async ({ page }) => {
+  const requested = new Map<string, number>();
+  page.on('request', (request) =>
+    requested.set(request.url(), (requested.get(request.url()) ?? 0) + 1),
+  );
+  await openApp(page);
+  const search = page.getByRole('combobox', { name: 'Search muscles' });
+  for (const name of ['piriformis', 'gluteus minimus', 'infraspinatus', 'soleus', 'masseter']) {
+    await search.fill(name);
+    await search.press('Enter');
+    await expect(selectedHeading(page)).toHaveText(new RegExp(name, 'i'));
+  }
+  await waitForDrawn(page);
+  // each choice rewrites the link, and a linked favicon was fetched again every time
+  expect([...requested].filter(([, count]) => count > 1)).toEqual([]);
+  expect(requested.size).toBeGreaterThan(5);
+});
+
 test.describe('on a phone with touch', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
