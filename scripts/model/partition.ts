@@ -122,8 +122,9 @@ export function partition(
           const { power, inWeights } = siteScore(s, o[0] + i * h, o[1] + j * h, o[2] + k * h);
           if (inWeights > c) continue;
           // a muscle always keeps the core around its own centre line (its trigger points lie
-          // there), whatever its neighbours' weights
-          const sc = inWeights < CORE ? power - 1 : power;
+          // there), whatever its neighbours' weights; where two cores meet, the nearer line
+          // in weights wins, so a thin strap crossing a thick belly's core keeps its own
+          const sc = inWeights < CORE ? inWeights - 2 : power;
           // ties go to the earlier site: the result does not depend on float noise in order
           if (sc < score[idx]!) {
             score[idx] = sc;
