@@ -416,7 +416,7 @@ async function measureHeap(browser: Browser, baseUrl: string): Promise<HeapGrowt
     );
     const usedAfterGc = await heapReader(page);
     const all = await muscleSides(page);
-    const select500 = () =>
+    const selectRound = () =>
       page.evaluate(
         async ([list, count]) => {
           const store = (window as unknown as { __atlas: BenchAtlas }).__atlas.store.getState;
@@ -431,9 +431,9 @@ async function measureHeap(browser: Browser, baseUrl: string): Promise<HeapGrowt
         [all, heapSelections] as const,
       );
     const before = await usedAfterGc();
-    await select500();
+    await selectRound();
     const after = await usedAfterGc();
-    await select500();
+    await selectRound();
     const next = await usedAfterGc();
     return {
       page: after.page - before.page,
