@@ -23,6 +23,14 @@ export function viewDpr(devicePixelRatio: number): number {
   return Math.min(Math.max(dprRange[0], devicePixelRatio), dprRange[1]);
 }
 
+/**
+ * The pixel ratio to draw at: a software rasterizer (SwiftShader, llvmpipe) fills every pixel on
+ * the CPU the page also needs, so it draws at 1 and the browser scales the canvas up.
+ */
+export function drawingDpr(dpr: number, software: boolean): number {
+  return software ? 1 : dpr;
+}
+
 /** Frames are drawn when something changed, never in a loop. */
 export const frameloop = 'demand';
 

@@ -7,6 +7,12 @@ import { clearColor } from './canvasSettings.ts';
 import { warmUpShaders } from './warmup.ts';
 import { probeWebgl, viewContextAttributes } from '../ui/webgl.ts';
 
+/** The view's renderer, and whether it rasterizes in software (canvasSettings.drawingDpr). */
+export interface Surface {
+  renderer: WebGLRenderer;
+  software: boolean;
+}
+
 /**
  * A renderer over `canvas`, or null where WebGL cannot be had. `stillHidden` says whether the body
  * is not yet on screen: the warm-up draws into the canvas and must not be seen.
@@ -14,7 +20,7 @@ import { probeWebgl, viewContextAttributes } from '../ui/webgl.ts';
 export function createSurface(
   canvas: OffscreenCanvas | HTMLCanvasElement,
   stillHidden: () => boolean,
-): WebGLRenderer | null {
+): Surface | null {
   const probe = probeWebgl();
   if (!probe.available) return null;
   let renderer: WebGLRenderer;
@@ -32,5 +38,5 @@ export function createSurface(
   renderer.outputColorSpace = SRGBColorSpace;
   renderer.setClearColor(clearColor);
   void warmUpShaders(renderer, stillHidden).catch(() => {});
-  return renderer;
+  return { renderer, software: probe.software };
 }

@@ -10,7 +10,7 @@ import { Group, Mesh, type WebGLRenderer } from 'three';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { assembleDataset, type CheckedData, type Dataset } from '../core/assemble.ts';
 import { messageOf } from '../core/errors.ts';
-import { cameraSettings, frameloop } from './canvasSettings.ts';
+import { cameraSettings, drawingDpr, frameloop } from './canvasSettings.ts';
 import { createSurface } from './surface.ts';
 import { SceneTree, bodyShown } from './SceneTree.tsx';
 import { viewPointer as pointer } from './pointerTarget.ts';
@@ -85,6 +85,8 @@ const calls: Calls = {
 
 /** The view's renderer, once made (one per runtime: a page starts one view). */
 let renderer: WebGLRenderer | null = null;
+/** Whether that renderer rasterizes in software (it then draws at a pixel ratio of 1). */
+let software = false;
 // kept from the loss: a lost context hands out no extensions
 let contextLever: WEBGL_lose_context | null = null;
 
@@ -126,7 +128,7 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
         gl: surface,
         events,
         frameloop,
-        dpr,
+        dpr: drawingDpr(dpr, software),
         size,
         camera: { ...cameraSettings, position: [...cameraSettings.position] },
         onCreated: (state) => {
@@ -178,7 +180,8 @@ export function startViewRuntime(port: Port<ToView, FromView>, onPage = false): 
           port.postMessage({ type: 'webgl', available: false });
           return;
         }
-        renderer = surface;
+        renderer = surface.renderer;
+        software = surface.software;
         port.postMessage({ type: 'webgl', available: true });
         // a view that can draw asks for the model (one that cannot leaves it for the next)
         connectModelWorker(message.modelPort);

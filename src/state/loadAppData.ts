@@ -16,10 +16,11 @@ export async function loadAppData(): Promise<Dataset> {
 
 /**
  * Loads the data and applies the page's link to it, from the page's first line (main.tsx): the
- * panels and the 3D view's first frame both wait for it, so it should not wait for React.
+ * panels and the 3D view's first frame both wait for it, so it should not wait for React. The
+ * promise settles once the store has the data or its error, and never rejects.
  */
-export function startAppData(): void {
-  loadAppData()
+export function startAppData(): Promise<void> {
+  return loadAppData()
     .then((loaded) => {
       useAppStore.getState().setDataset(loaded);
       restoreFromUrl(loaded);

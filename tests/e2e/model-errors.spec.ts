@@ -43,3 +43,11 @@ test('3D code that cannot be loaded is reported, and search still works', async 
   await expect(alert).toContainText("The 3D view's code could not be loaded");
   await searchStillWorks(page);
 });
+
+test("the app's own code that cannot be loaded is reported, not a blank page", async ({ page }) => {
+  await page.route('**/assets/boot-*.js', (route) => route.abort('connectionreset'));
+  await page.goto('/');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Trigger Atlas could not start');
+  await expect(alert).toContainText('Reload the page to try again');
+});
