@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { Mesh, type MeshLambertMaterial, type Intersection, type Raycaster } from 'three';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { useAppStore, type AppState } from '../state/store.ts';
@@ -11,7 +11,6 @@ import { muscleAtVertex } from './modelData.ts';
 import { paintZones } from './zones.ts';
 import { setSceneModel } from './sceneModel.ts';
 import { askPage, sceneLabel } from './viewOutbox.ts';
-import { askForTrees } from './usePreparedModel.ts';
 import { viewPointer } from './pointerTarget.ts';
 import { TriggerPointMarkers } from './TriggerPointMarkers.tsx';
 
@@ -106,14 +105,6 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
   const { muscle: muscleMaterials, skin, skeleton: skeletonMaterial } = getBodyMaterials();
   // the regions this stroke has painted: the page decides adding or removing from the first
   const stroke = useRef<Set<string> | null>(null);
-
-  // the picking trees are built after the first frame, so they never delay it
-  const treesAsked = useRef(false);
-  useFrame(() => {
-    if (treesAsked.current) return;
-    treesAsked.current = true;
-    setTimeout(askForTrees, 0);
-  });
 
   useLayoutEffect(() => {
     // layout effects: the model, its buffers and the camera are set before the first frame draws

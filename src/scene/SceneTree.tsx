@@ -8,7 +8,7 @@ import { useAppStore, viewStateOf } from '../state/store.ts';
 import { serializeViewState } from '../core/url-state.ts';
 import { BodyModel } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
-import { usePreparedModel } from './usePreparedModel.ts';
+import { askForTrees, usePreparedModel } from './usePreparedModel.ts';
 import { createSceneLights } from './sceneLights.ts';
 import { getSceneModel, isCameraMoving } from './sceneModel.ts';
 import { toPage } from './viewOutbox.ts';
@@ -50,12 +50,21 @@ function DrawnSignal() {
   return null;
 }
 
-/** Says when the frame that first draws the body is out, so the page shows the canvas. */
+/**
+ * Says when the frame that first draws the body is out, so the page shows the canvas, and then
+ * asks for the picking trees, which never delay that frame. This is mounted before the body: in a
+ * worker react-three-fiber subscribes `useFrame` in a passive effect (it has no `window`), so a
+ * component mounted with the body can miss the body's first frame, and with frames drawn on
+ * demand there may be no second one until the user acts.
+ */
 function RevealWithBody() {
   useFrame(() => {
     if (shown || !getSceneModel()) return;
     shown = true;
-    setTimeout(() => toPage({ type: 'shown' }), 0);
+    setTimeout(() => {
+      toPage({ type: 'shown' });
+      askForTrees();
+    }, 0);
   });
   return null;
 }

@@ -11,6 +11,8 @@ import {
   BufferAttribute,
   BufferGeometry,
   Float32BufferAttribute,
+  InstancedBufferAttribute,
+  InstancedMesh,
   Mesh,
   MeshBasicMaterial,
   PerspectiveCamera,
@@ -45,6 +47,13 @@ function warmupGeometry(): BufferGeometry {
 /** Kept, not disposed: disposing would release the program the trigger point markers reuse. */
 const markerLike = new MeshBasicMaterial({ depthTest: false, transparent: true });
 
+/** Drawn as the markers are (TriggerPointMarkers.tsx): instanced, with a colour per instance. */
+function markerLikeMesh(geometry: BufferGeometry): Mesh {
+  const mesh = new InstancedMesh(geometry, markerLike, 1);
+  mesh.instanceColor = new InstancedBufferAttribute(new Float32Array([1, 1, 1]), 3);
+  return mesh;
+}
+
 /**
  * Ends the open render pass and hands the queued work to the GPU without waiting for it: a
  * one-pixel read into a pixel buffer, a fence, a flush. A bare flush may leave the pass open.
@@ -71,12 +80,14 @@ export async function warmUpShaders(
 ): Promise<void> {
   const materials = getBodyMaterials();
   // the muscles' material stands for the skeleton's too: the same shader and state
-  const list: Material[] = [materials.muscle.S, materials.skin.material, markerLike];
+  const list: Material[] = [materials.muscle.S, materials.skin.material];
   const geometry = warmupGeometry();
   const scene = new Scene();
   scene.add(...createSceneLights());
-  for (const material of list) {
-    const mesh = new Mesh(geometry, material);
+  for (const mesh of [
+    ...list.map((material) => new Mesh(geometry, material)),
+    markerLikeMesh(geometry),
+  ]) {
     mesh.frustumCulled = false;
     scene.add(mesh);
   }

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   canvasColors,
   colorsAround,
@@ -99,5 +99,54 @@ test.describe('presentation mode', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('.app')).not.toHaveClass(/presenting/);
     await expect(page).not.toHaveURL(/present=1/);
+  });
+});
+
+/** Where the yellow trigger point markers are drawn: their pixel count and their centre. */
+async function yellowMarkers(page: Page) {
+  return page.evaluate(async () => {
+    const canvas = document.querySelector('canvas')!;
+    const bounds = canvas.getBoundingClientRect();
+    const frame = await window.__atlas?.snapshot?.();
+    if (!frame) throw new Error('the 3D view gave no frame');
+    const copy = document.createElement('canvas');
+    copy.width = frame.width;
+    copy.height = frame.height;
+    const context = copy.getContext('2d')!;
+    context.drawImage(frame, 0, 0);
+    const data = context.getImageData(0, 0, copy.width, copy.height).data;
+    let count = 0;
+    let sx = 0;
+    let sy = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      if (r > 200 && g > 150 && b < 90) {
+        count++;
+        sx += (i / 4) % copy.width;
+        sy += Math.floor(i / 4 / copy.width);
+      }
+    }
+    const scale = bounds.width / copy.width;
+    return count === 0
+      ? { count, x: 0, y: 0 }
+      : { count, x: bounds.left + (sx / count) * scale, y: bounds.top + (sy / count) * scale };
+  });
+}
+
+test.describe('trigger point markers', () => {
+  test('the selected muscle shows its marker, and a click on it shows only its zone', async ({
+    page,
+  }) => {
+    // tibialis anterior has one trigger point: its marker is one yellow spot
+    await openApp(page, '?muscle=tibialis_anterior:right&view=front');
+    const marker = await yellowMarkers(page);
+    expect(marker.count).toBeGreaterThan(20);
+    await page.mouse.move(marker.x, marker.y);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(page).toHaveURL(/trp=tibialis_anterior\.trp1/);
+    await waitForDrawn(page);
+    // the chosen point turns white: no yellow left
+    expect((await yellowMarkers(page)).count).toBeLessThan(marker.count / 4);
   });
 });
