@@ -5,6 +5,7 @@ import { cspPlugin } from './scripts/csp-plugin.ts';
 import { compressPlugin } from './scripts/compress-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { datasetPlugin } from './scripts/dataset-plugin.ts';
+import { iconPlugin } from './scripts/icon-plugin.ts';
 
 export default defineConfig({
   plugins: [
@@ -12,6 +13,7 @@ export default defineConfig({
     react({ exclude: [/node_modules/, /src\/scene\/(?!ViewHost).*\.tsx$/] }),
     datasetPlugin(),
     prerenderPlugin(),
+    iconPlugin(),
     offlinePlugin(),
     cspPlugin(),
     compressPlugin(),
