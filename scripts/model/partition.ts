@@ -315,7 +315,9 @@ export function cleanLabels(g: LabelGrid, labels: number, passes: number): void 
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++) {
           const v = (k * ny + j) * nx + i;
-          if (label[v]! < 0) continue;
+          // a muscle's core (score below -1: inside CORE weights of its own line) is never voted
+          // away, so a thin muscle between thick ones keeps an unbroken belly
+          if (label[v]! < 0 || g.score[v]! < -1) continue;
           out[v] = neighbourMode(g, i, j, k, votes);
         }
     label.set(out);
