@@ -1,12 +1,13 @@
 /**
- * Writes the editor JSON Schemas in data/schema/ from the zod schemas in src/core/schema.ts
- * (the single source of truth). tests/unit/schema-sync.test.ts fails when they drift.
+ * Writes the editor JSON Schemas in data/schema/ from the zod schemas in src/core/schema.ts and
+ * src/core/nerves.ts (the single source of truth). tests/unit/schema-sync.test.ts fails when they drift.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { Condition, MuscleFile } from '../src/core/schema.ts';
+import { NerveMapsFile } from '../src/core/nerves.ts';
 import { repoRoot } from './read-data.ts';
 
 export interface GeneratedFile {
@@ -22,7 +23,7 @@ function jsonSchema(schema: z.ZodType, title: string, description: string): stri
 
 /** The schema files as they should be on disk. */
 export function jsonSchemaFiles(): GeneratedFile[] {
-  const note = 'Generated from src/core/schema.ts by scripts/generate-json-schema.ts; do not edit.';
+  const note = 'Generated from src/core by scripts/generate-json-schema.ts; do not edit.';
   return [
     {
       path: 'data/schema/muscle-file.json',
@@ -31,6 +32,14 @@ export function jsonSchemaFiles(): GeneratedFile[] {
     {
       path: 'data/schema/condition.json',
       content: jsonSchema(Condition, 'Trigger Atlas condition', `data/conditions/*.json. ${note}`),
+    },
+    {
+      path: 'data/schema/nerve-maps.json',
+      content: jsonSchema(
+        NerveMapsFile,
+        'Trigger Atlas nerve maps',
+        `data/nerves/nerve-maps.json: dermatomes and peripheral nerve territories. ${note}`,
+      ),
     },
   ];
 }

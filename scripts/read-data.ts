@@ -13,6 +13,8 @@ import {
   type DatasetResult,
 } from '../src/core/dataset.ts';
 import { requiredMuscleIds } from '../src/core/required-muscles.ts';
+import type { Dataset } from '../src/core/assemble.ts';
+import { checkNerveMaps, type NerveMapsResult } from '../src/core/nerves.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const defaultDataDir = join(repoRoot, 'data');
@@ -117,4 +119,20 @@ export function readDataset(options: ReadOptions = {}): DatasetResult {
   const result = loadDataset(input);
   if (errors.length === 0) return result;
   return { ok: false, errors: [...errors, ...(result.ok ? [] : result.errors)] };
+}
+
+/**
+ * data/nerves/nerve-maps.json checked against the dataset's regions and muscles; a data folder
+ * without one (a test fixture) has none to check (`null`).
+ */
+export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): NerveMapsResult | null {
+  const path = join(dataDir, 'nerves/nerve-maps.json');
+  if (!existsSync(path)) return dataDir === defaultDataDir ? missingNerveMaps(path) : null;
+  const read = readJson(path);
+  if (read.error !== undefined) return { ok: false, errors: [read.error] };
+  return checkNerveMaps(read.value, dataset.regions, new Set(dataset.muscles.keys()), shown(path));
+}
+
+function missingNerveMaps(path: string): NerveMapsResult {
+  return { ok: false, errors: [`${shown(path)}: file not found`] };
 }

@@ -1,11 +1,11 @@
 /**
- * `npm run validate:data`: checks data/muscles, data/conditions and the region vocabulary
- * against the schema, each other and the body model. Exit 2 on any error.
+ * `npm run validate:data`: checks data/muscles, data/conditions, data/nerves and the region
+ * vocabulary against the schema, each other and the body model. Exit 2 on any error.
  * Options (for tests): --data <folder>, --model <file.glb> | --no-model.
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { readDataset } from './read-data.ts';
+import { readDataset, readNerveMaps } from './read-data.ts';
 
 export interface ScriptIo {
   out(text: string): void;
@@ -39,10 +39,19 @@ export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
     io.err(`data has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
     return 2;
   }
+  const nerves = readNerveMaps(result.dataset, dataDir);
+  if (nerves && !nerves.ok) {
+    for (const error of nerves.errors) io.err(error);
+    io.err(`nerve maps have ${nerves.errors.length} error${nerves.errors.length === 1 ? '' : 's'}`);
+    return 2;
+  }
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { muscles, triggerPoints, conditions } = result.dataset;
+  const maps = nerves
+    ? `, ${nerves.maps.dermatomes.length} dermatomes, ${nerves.maps.nerves.length} nerve territories`
+    : '';
   io.out(
-    `data ok: ${muscles.size} muscles, ${triggerPoints.size} trigger points, ${conditions.size} conditions`,
+    `data ok: ${muscles.size} muscles, ${triggerPoints.size} trigger points, ${conditions.size} conditions${maps}`,
   );
   return 0;
 }

@@ -81,6 +81,8 @@ describe('npm run validate:data', () => {
     const { code, out, err } = run([]);
     expect(err.filter((line) => !line.startsWith('warning:'))).toEqual([]);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^data ok: \d+ muscles, \d+ trigger points, \d+ conditions$/);
+    expect(out[0]).toMatch(
+      /^data ok: \d+ muscles, \d+ trigger points, \d+ conditions, 28 dermatomes, \d+ nerve territories$/,
+    );
   });
 });
