@@ -1,6 +1,6 @@
 /**
- * Vite plugin: the dataset as the module `virtual:checked-dataset`, checked at build time (and by
- * the dev server) with the same src/core code `npm run validate:data` uses. Data that fails its
+ * Vite plugin: the dataset as the module `virtual:checked-dataset` (and the nerve maps as
+ * `virtual:nerve-maps`), checked at build time (and by the dev server) with the same src/core code `npm run validate:data` uses. Data that fails its
  * checks fails the build with the validator's path-precise messages; the browser then only builds
  * the lookups (src/core/assemble.ts assembleDataset, no zod) instead of parsing every record
  * again.
@@ -9,10 +9,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkedDataOf } from '../src/core/dataset.ts';
-import { defaultDataDir, defaultModelPath, readDataset } from './read-data.ts';
+import { defaultDataDir, defaultModelPath, readDataset, readNerveMaps } from './read-data.ts';
 
 const checkedDatasetId = 'virtual:checked-dataset';
 const resolvedId = `\0${checkedDatasetId}`;
+const nerveMapsId = 'virtual:nerve-maps';
+const resolvedNerveMapsId = `\0${nerveMapsId}`;
 
 /** Every file the check reads: a change to any of them reloads the module in the dev server. */
 function inputFiles(dataDir: string): string[] {
@@ -26,6 +28,7 @@ function inputFiles(dataDir: string): string[] {
   return [
     ...jsonIn('muscles'),
     ...jsonIn('conditions'),
+    ...jsonIn('nerves'),
     join(dataDir, 'anatomy/landmarks.json'),
     join(dataDir, 'anatomy/region-names.json'),
     defaultModelPath,
@@ -45,16 +48,29 @@ export function checkedDatasetModule(dataDir = defaultDataDir): string {
   return `export const json = ${json};\nexport default JSON.parse(json);\n`;
 }
 
+/** The nerve maps' module code (checked against the dataset), or an error listing every problem. */
+export function nerveMapsModule(dataDir = defaultDataDir): string {
+  const result = readDataset({ dataDir });
+  if (!result.ok) throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
+  const maps = readNerveMaps(result.dataset, dataDir);
+  if (maps && !maps.ok) {
+    throw new Error(`The nerve maps failed their checks:\n${maps.errors.join('\n')}`);
+  }
+  const data = maps ? maps.maps : { dermatomes: [], nerves: [], sources: [] };
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
 export function datasetPlugin(dataDir = defaultDataDir): Plugin {
   return {
     name: 'trigger-atlas:checked-dataset',
     resolveId(source) {
-      return source === checkedDatasetId ? resolvedId : null;
+      if (source === checkedDatasetId) return resolvedId;
+      return source === nerveMapsId ? resolvedNerveMapsId : null;
     },
     load(id) {
-      if (id !== resolvedId) return null;
+      if (id !== resolvedId && id !== resolvedNerveMapsId) return null;
       for (const file of inputFiles(dataDir)) this.addWatchFile(file);
-      return checkedDatasetModule(dataDir);
+      return id === resolvedId ? checkedDatasetModule(dataDir) : nerveMapsModule(dataDir);
     },
   };
 }

@@ -5,3 +5,9 @@ declare module 'virtual:checked-dataset' {
   /** The same data as JSON text (what the page sends the 3D view's worker). */
   export const json: string;
 }
+
+// The build's checked nerve maps: dermatomes and nerve territories (scripts/dataset-plugin.ts).
+declare module 'virtual:nerve-maps' {
+  const maps: import('./core/nerveMatch.ts').NerveMaps;
+  export default maps;
+}

@@ -3,6 +3,7 @@ import { useAppStore } from '../state/store.ts';
 import { createRanker } from '../core/rank.ts';
 import { regionLabel, resolveRegionRef, type Side } from '../core/regionIds.ts';
 import type { Dataset } from '../core/dataset.ts';
+import { NerveNote } from './NerveNote.tsx';
 
 const shownResults = 10;
 
@@ -89,10 +90,17 @@ function PainResults({ dataset }: { dataset: Dataset }) {
   const selection = useAppStore((s) => s.selection);
   const ranker = useMemo(() => createRanker(dataset), [dataset]);
   const results = useMemo(() => ranker.rank(spots, { limit: shownResults }), [ranker, spots]);
+  const likely = useMemo(() => results.map((result) => result.muscle), [results]);
   if (spots.length === 0) return null;
   return (
     <section aria-labelledby="results-title">
       <h3 id="results-title">Muscles that most often refer pain there</h3>
+      {/* before the list: a pattern that follows a nerve should be read before the muscles */}
+      <NerveNote
+        spots={spots}
+        likelyMuscles={likely}
+        muscleName={(id) => dataset.muscles.get(id)?.name ?? id}
+      />
       {results.length === 0 ? (
         <p>No muscle in the atlas refers pain to these spots.</p>
       ) : (

@@ -130,3 +130,31 @@ test.describe('where it hurts', () => {
     await expect(page.getByText('trigger point findings vary between examiners')).toBeVisible();
   });
 });
+
+test.describe('is it the nerve?', () => {
+  test('a drawing on the L5 dermatome says it also fits the L5 nerve root', async ({ page }) => {
+    await openApp(page, '?pain=lateral_leg:right,dorsum_of_foot:right,big_toe:right');
+    const note = page.getByRole('complementary', { name: 'Could it be a nerve?' });
+    await expect(note).toContainText('This pattern also fits the L5 nerve root (right)');
+    await expect(note).toContainText('burn, shoot, tingle or go numb along a strip of skin');
+  });
+
+  test('the piriformis pattern ranks piriformis first and names the sciatic nerve under it', async ({
+    page,
+  }) => {
+    await openApp(
+      page,
+      '?pain=sacroiliac_joint:left,buttock:left,greater_trochanter:left,posterior_thigh:left',
+    );
+    await expect(page.locator('.results li').first()).toContainText('Piriformis');
+    const note = page.getByRole('complementary', { name: 'Could it be a nerve?' });
+    await expect(note).toContainText('Piriformis can press on the sciatic nerve');
+    await expect(note).toContainText('S1');
+  });
+
+  test('a low back drawing (iliac crest and sacrum) shows no nerve note', async ({ page }) => {
+    await openApp(page, '?pain=iliac_crest:right,sacrum');
+    await expect(page.locator('.results li').first()).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Could it be a nerve?' })).toHaveCount(0);
+  });
+});

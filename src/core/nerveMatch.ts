@@ -1,0 +1,114 @@
+/**
+ * Which dermatomes and nerve territories a pain drawing fits (the maps: data/nerves, checked by
+ * nerves.ts). No zod here: the page and the CLI both match, and the page keeps zod out of its
+ * start.
+ */
+import { parseRegionId, type Side } from './regionIds.ts';
+
+/** A skin area as landmark ids without a side (each side of the body has its own). */
+export interface Dermatome {
+  readonly id: string;
+  readonly name: string;
+  readonly regions: readonly string[];
+}
+
+export interface PeripheralNerve extends Dermatome {
+  /** The spinal roots whose fibres it carries. */
+  readonly roots: readonly string[];
+  /** Muscles that can press on it (an entrapment the trigger point manual describes). */
+  readonly entrappedBy?: readonly string[] | undefined;
+}
+
+export interface NerveMaps {
+  readonly dermatomes: readonly Dermatome[];
+  readonly nerves: readonly PeripheralNerve[];
+}
+
+/** How well a drawing fits one skin area, on one side. */
+export interface TerritoryMatch {
+  kind: 'dermatome' | 'nerve';
+  id: string;
+  name: string;
+  side: Side | null;
+  /** The drawing's spots inside the area. */
+  spots: string[];
+  /** 0-1: the share of the drawing inside the area, times how much of the area it covers. */
+  score: number;
+}
+
+/** A muscle that is a likely source here and can entrap a nerve whose area overlaps the drawing. */
+export interface EntrapmentNote {
+  muscle: string;
+  nerve: string;
+  nerveName: string;
+  roots: readonly string[];
+}
+
+export interface NerveMatch {
+  dermatomes: TerritoryMatch[];
+  nerves: TerritoryMatch[];
+  entrapments: EntrapmentNote[];
+}
+
+/** The drawing's spots as landmark and side; midline spots count for both sides. */
+function spotsBySide(spots: readonly string[]): Map<Side, Map<string, string>> {
+  const out = new Map<Side, Map<string, string>>([
+    ['left', new Map()],
+    ['right', new Map()],
+  ]);
+  for (const spot of spots) {
+    const parsed = parseRegionId(spot);
+    if (parsed instanceof Error) continue;
+    for (const side of parsed.side === null ? (['left', 'right'] as const) : [parsed.side])
+      out.get(side)?.set(parsed.landmark, spot);
+  }
+  return out;
+}
+
+function matchAll(
+  kind: TerritoryMatch['kind'],
+  entries: readonly (Dermatome | PeripheralNerve)[],
+  bySide: Map<Side, Map<string, string>>,
+  total: number,
+): TerritoryMatch[] {
+  const out: TerritoryMatch[] = [];
+  for (const [side, spots] of bySide) {
+    for (const entry of entries) {
+      const inside = entry.regions.flatMap((region) => spots.get(region) ?? []);
+      if (inside.length === 0) continue;
+      // most of the drawing inside, and most of the area drawn: a pattern that follows it
+      const score = (inside.length / total) * (inside.length / entry.regions.length);
+      out.push({ kind, id: entry.id, name: entry.name, side, spots: inside, score });
+    }
+  }
+  // a midline-only drawing matches both sides alike: keep one
+  const unique = new Map(out.map((match) => [`${match.id}:${match.spots.join()}`, match]));
+  return [...unique.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/**
+ * Which dermatomes and nerve territories the drawing `spots` (region ids) fits, best first, and
+ * which of `likelyMuscles` (the ranking's top muscle ids) can entrap a nerve drawn on.
+ */
+export function matchNerves(
+  spots: readonly string[],
+  maps: NerveMaps,
+  likelyMuscles: readonly string[] = [],
+): NerveMatch {
+  const unique = [...new Set(spots)];
+  const bySide = spotsBySide(unique);
+  const total = Math.max(1, unique.length);
+  const nerves = matchAll('nerve', maps.nerves, bySide, total);
+  const drawnNerves = new Set(nerves.map((match) => match.id));
+  const entrapments: EntrapmentNote[] = [];
+  for (const muscle of likelyMuscles) {
+    for (const nerve of maps.nerves) {
+      if (!nerve.entrappedBy?.includes(muscle)) continue;
+      // the note is about this drawing: a nerve whose area it touches, or one the muscle's own
+      // pain area hides (the sciatic nerve under piriformis: buttock pain, no leg area drawn)
+      if (drawnNerves.has(nerve.id) || likelyMuscles.indexOf(muscle) === 0)
+        entrapments.push({ muscle, nerve: nerve.id, nerveName: nerve.name, roots: nerve.roots });
+    }
+  }
+  return { dermatomes: matchAll('dermatome', maps.dermatomes, bySide, total), nerves, entrapments };
+}

@@ -1,0 +1,90 @@
+/**
+ * Beside the muscle ranking: whether the marked spots also follow a nerve root's or a nerve's
+ * skin area (data/nerves), and whether a likely muscle can press on a nerve. A pain that follows
+ * a dermatome may come from the nerve, not the muscle; the note says so and when to see someone.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
+
+/** Below this a drawing only touches an area: not worth a note (score: nerveMatch.ts). */
+const fitsFrom = 0.3;
+const shownAreas = 2;
+
+let loading: Promise<NerveMaps> | null = null;
+
+/** The maps, loaded on first use (a small chunk of their own). */
+function useNerveMaps(): NerveMaps | null {
+  const [maps, setMaps] = useState<NerveMaps | null>(null);
+  useEffect(() => {
+    let live = true;
+    loading ??= import('virtual:nerve-maps').then((module) => module.default);
+    loading.then(
+      (loaded) => live && setMaps(loaded),
+      () => {
+        // the note is an extra: without its chunk (offline before it was cached) it is left out
+        loading = null;
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return maps;
+}
+
+function areaName(match: TerritoryMatch): string {
+  return match.side === null ? `the ${match.name}` : `the ${match.name} (${match.side})`;
+}
+
+function listed(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+export function NerveNote({
+  spots,
+  likelyMuscles,
+  muscleName,
+}: {
+  spots: readonly string[];
+  /** The ranking's muscle ids, best first. */
+  likelyMuscles: readonly string[];
+  muscleName: (id: string) => string;
+}) {
+  const maps = useNerveMaps();
+  const match = useMemo(
+    () => (maps ? matchNerves(spots, maps, likelyMuscles.slice(0, 1)) : null),
+    [maps, spots, likelyMuscles],
+  );
+  if (!match) return null;
+  const fits = [
+    ...match.dermatomes.filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
+    ...match.nerves.filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
+  ];
+  const entrapments = match.entrapments;
+  if (fits.length === 0 && entrapments.length === 0) return null;
+  return (
+    <aside className="nerve-note" aria-labelledby="nerve-note-title">
+      <h4 id="nerve-note-title">Could it be a nerve?</h4>
+      {fits.length > 0 && (
+        <p>
+          This pattern also fits {listed(fits.map(areaName))}: the skin that{' '}
+          {fits.length === 1 ? 'it supplies' : 'they supply'}.
+        </p>
+      )}
+      {entrapments.length > 0 && (
+        <p>
+          {muscleName(entrapments[0]!.muscle)} can press on{' '}
+          {listed(entrapments.map((e) => `the ${e.nerveName} (roots ${e.roots.join(', ')})`))}, so
+          the same pain can come from the nerve itself.
+        </p>
+      )}
+      <p>
+        Nerve pain tends to burn, shoot, tingle or go numb along a strip of skin, sometimes with
+        weakness; muscle pain is more often a deep ache that pressing the muscle brings on. If yours
+        is like nerve pain, see a doctor or physiotherapist; get urgent care for the warning signs
+        below.
+      </p>
+    </aside>
+  );
+}
