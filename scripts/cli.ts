@@ -10,7 +10,8 @@ import { regionLabel, type RegionVocabulary, type Side } from '../src/core/regio
 import { muscleGroupTitles, type MuscleRecord, type RegionRef } from '../src/core/schema.ts';
 import { didYouMean } from '../src/core/suggest.ts';
 import { whereItHurtsCommand } from './cli/where-it-hurts.ts';
-import { readDataset } from './read-data.ts';
+import { readDataset, readNerveMaps } from './read-data.ts';
+import type { NerveMaps } from '../src/core/nerveMatch.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -28,6 +29,8 @@ export interface CommandContext {
   io: CliIo;
   /** Loads (once) and returns the dataset, or null after printing why it could not. */
   dataset(): Dataset | null;
+  /** The checked nerve maps of the data folder; null (after printing why) if they fail. */
+  nerveMaps(): NerveMaps | null;
 }
 
 export interface CliCommand {
@@ -368,7 +371,19 @@ export function main(argv: readonly string[], io: CliIo): number {
     for (const error of result.errors.slice(0, 10)) io.err(`  ${error}`);
     return (loaded = null);
   };
-  return command.run({ args, io, dataset });
+  const nerveMaps = (): NerveMaps | null => {
+    const data = dataset();
+    if (data === null) return null;
+    const maps = readNerveMaps(
+      data,
+      typeof dataOption === 'string' ? resolve(dataOption) : undefined,
+    );
+    if (maps === null) return { dermatomes: [], nerves: [] };
+    if (maps.ok) return maps.maps;
+    for (const error of maps.errors.slice(0, 10)) io.err(`  ${error}`);
+    return null;
+  };
+  return command.run({ args, io, dataset, nerveMaps });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,10 +1,14 @@
 /**
- * `npm run cli -- where-it-hurts <region-id...> [--side left|right] [--limit N] [--json]`:
- * the muscles most likely to refer pain to the given spots, best first (src/core/rank.ts).
+ * `npm run cli -- where-it-hurts <region-id...> [--side left|right] [--limit N] [--json]
+ * [--nerves]`: the muscles most likely to refer pain to the given spots, best first
+ * (src/core/rank.ts), and the dermatomes and nerve areas the spots also fit (nerveMatch.ts).
+ * `--json` alone prints the muscle rows as an array, as it always has; with `--nerves` it prints
+ * `{ muscles, dermatomes, nerves, entrapments }`.
  * Only type imports from ../cli.ts: cli.ts imports this module, and a value cycle would break it.
  */
 import type { CliCommand, CliIo } from '../cli.ts';
 import { createRanker, type RankedMuscle } from '../../src/core/rank.ts';
+import { matchNerves, type NerveMatch, type TerritoryMatch } from '../../src/core/nerveMatch.ts';
 import {
   parseRegionId,
   RegionIdError,
@@ -63,6 +67,32 @@ function jsonRow(row: RankedMuscle): object {
   };
 }
 
+/** An area the drawing fits, for JSON: score to 3 decimals. */
+function areaRow(match: TerritoryMatch): object {
+  return {
+    id: match.id,
+    name: match.name,
+    side: match.side,
+    score: Math.round(match.score * 1000) / 1000,
+    spots: match.spots,
+  };
+}
+
+/** Below this a drawing only touches an area (the app's note uses the same). */
+const fitsFrom = 0.3;
+
+function printNerves(io: CliIo, match: NerveMatch): void {
+  const fits = [...match.dermatomes, ...match.nerves].filter((m) => m.score >= fitsFrom);
+  if (fits.length === 0 && match.entrapments.length === 0) return;
+  io.out('\nThe spots also fit these nerve areas; a nerve, not a muscle, may be the source:');
+  for (const m of fits) {
+    const side = m.side === null ? '' : ` (${m.side})`;
+    io.out(`  ${m.name}${side}  ${m.score.toFixed(2)}  ${m.spots.join(', ')}`);
+  }
+  for (const e of match.entrapments)
+    io.out(`  ${e.muscle} can press on the ${e.nerveName} (roots ${e.roots.join(', ')})`);
+}
+
 function printTable(io: CliIo, rows: readonly RankedMuscle[], spotCount: number): void {
   const rank = (i: number) => `${i + 1}.`.padStart(3);
   const nameWidth = Math.max(...rows.map((row) => `${row.name} (${row.side})`.length));
@@ -84,10 +114,11 @@ function printTable(io: CliIo, rows: readonly RankedMuscle[], spotCount: number)
 
 export const whereItHurtsCommand: CliCommand = {
   name: 'where-it-hurts',
-  usage: '<region-id...> [--side left|right] [--limit N] [--json]',
-  summary: 'rank the muscles most likely to refer pain to the given body regions',
-  options: { json: 'flag', side: 'value', limit: 'value' },
-  run({ args, io, dataset }) {
+  usage: '<region-id...> [--side left|right] [--limit N] [--json] [--nerves]',
+  summary:
+    'rank the muscles most likely to refer pain to the given body regions, and the nerve areas they fit',
+  options: { json: 'flag', side: 'value', limit: 'value', nerves: 'flag' },
+  run({ args, io, dataset, nerveMaps }) {
     const side = readSide(args.options.get('side'));
     const limit = readLimit(args.options.get('limit'));
     if ('error' in side || 'error' in limit || args.positionals.length === 0) {
@@ -108,9 +139,31 @@ export const whereItHurtsCommand: CliCommand = {
       spots.push(spot);
     }
     const rows = createRanker(data).rank(spots, { limit: limit.value });
-    if (args.options.has('json')) io.out(JSON.stringify(rows.map(jsonRow), null, 2));
-    else if (rows.length === 0) io.out('No muscle in the dataset refers pain to these spots.');
+    const json = args.options.has('json');
+    if (json && !args.options.has('nerves')) {
+      io.out(JSON.stringify(rows.map(jsonRow), null, 2));
+      return 0;
+    }
+    const maps = nerveMaps();
+    if (maps === null) return usageError;
+    const match = matchNerves(
+      spots,
+      maps,
+      rows.slice(0, 1).map((row) => row.muscle),
+    );
+    if (json) {
+      const report = {
+        muscles: rows.map(jsonRow),
+        dermatomes: match.dermatomes.map(areaRow),
+        nerves: match.nerves.map(areaRow),
+        entrapments: match.entrapments,
+      };
+      io.out(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    if (rows.length === 0) io.out('No muscle in the dataset refers pain to these spots.');
     else printTable(io, rows, new Set(spots).size);
+    printNerves(io, match);
     return 0;
   },
 };

@@ -96,4 +96,43 @@ describe('cli where-it-hurts', () => {
       err: expect.stringContaining('name at least one region'),
     });
   });
+
+  it('--json --nerves reports the dermatomes and nerve areas the spots fit, L5 first', () => {
+    const { code, out } = cli(
+      'lateral_leg',
+      'dorsum_of_foot',
+      'big_toe',
+      '--side',
+      'right',
+      '--json',
+      '--nerves',
+    );
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as {
+      muscles: JsonRow[];
+      dermatomes: { id: string; side: string; score: number; spots: string[] }[];
+      nerves: { id: string }[];
+      entrapments: unknown[];
+    };
+    expect(Object.keys(report)).toEqual(['muscles', 'dermatomes', 'nerves', 'entrapments']);
+    expect(report.muscles.length).toBeGreaterThan(0);
+    expect(report.dermatomes[0]).toMatchObject({ id: 'L5', side: 'right', score: 0.6 });
+    expect(report.nerves.map((n) => n.id)).toContain('common_fibular');
+  });
+
+  it('the piriformis pattern, in words: piriformis first, then the sciatic nerve it can press on', () => {
+    const { code, out } = cli(
+      'sacroiliac_joint',
+      'buttock',
+      'greater_trochanter',
+      'posterior_thigh',
+      '--side',
+      'left',
+      '--limit',
+      '3',
+    );
+    expect(code).toBe(0);
+    expect(out).toMatch(/ 1\. Piriformis \(left\)/);
+    expect(out).toContain('piriformis can press on the sciatic nerve (roots L4, L5, S1, S2, S3)');
+  });
 });
