@@ -5,6 +5,9 @@
  */
 import { parseRegionId, type Side } from './regionIds.ts';
 
+/** A spinal nerve root with a dermatome in the maps: C2 to S4. */
+export const rootIdPattern = /^(C[2-8]|T([1-9]|1[0-2])|L[1-5]|S[1-4])$/;
+
 /** A skin area as landmark ids without a side (each side of the body has its own). */
 export interface Dermatome {
   readonly id: string;

@@ -10,12 +10,13 @@ import { describeIssues, joinPath } from './issues.ts';
 import { didYouMean } from './suggest.ts';
 import { Source } from './schema.ts';
 import type { RegionVocabulary } from './regionIds.ts';
+import { rootIdPattern } from './nerveMatch.ts';
 import type * as Match from './nerveMatch.ts';
 
 export * from './nerveMatch.ts';
 
 const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
-const rootId = z.string().regex(/^(C[2-8]|T([1-9]|1[0-2])|L[1-5]|S[1-4])$/, 'must be C2-S4');
+const rootId = z.string().regex(rootIdPattern, 'must be C2-S4');
 
 /** A skin area: landmark ids without a side (each side of the body has its own). */
 const Territory = {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { muscleGroups, muscleGroupTitles } from './muscleGroups.ts';
+import { rootIdPattern } from './nerveMatch.ts';
 
 /** Lower-case snake_case id, e.g. `gluteus_minimus`. */
 const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
@@ -121,6 +122,8 @@ export const Condition = z.strictObject({
   regions: z.array(RegionRef).min(1),
   /** Muscles that most often refer there, most likely first. */
   muscles: z.array(snakeId).min(1),
+  /** Nerve roots whose pain this pattern is often confused with (sciatica: L4, L5, S1). */
+  nerveRoots: z.array(z.string().regex(rootIdPattern, 'must be a root C2-S4')).optional(),
   selfHelp: z.array(z.string().min(5)).min(1),
   redFlags: z.array(z.string().min(5)).min(1),
   sources: z.array(Source).min(1),

@@ -13,7 +13,7 @@ const shownAreas = 2;
 let loading: Promise<NerveMaps> | null = null;
 
 /** The maps, loaded on first use (a small chunk of their own). */
-function useNerveMaps(): NerveMaps | null {
+export function useNerveMaps(): NerveMaps | null {
   const [maps, setMaps] = useState<NerveMaps | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,6 +39,44 @@ function areaName(match: TerritoryMatch): string {
 function listed(names: readonly string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * A preset's nerve roots beside its muscles (sciatica: L4, L5, S1), each with the skin it
+ * supplies on the chosen side, so a person sees why the two are confused.
+ */
+export function RootsBeside({
+  roots,
+  side,
+  label,
+}: {
+  roots: readonly string[];
+  side: 'left' | 'right';
+  /** The plain name of a landmark on `side`. */
+  label: (landmark: string) => string;
+}) {
+  const maps = useNerveMaps();
+  const dermatomes = maps?.dermatomes.filter((d) => roots.includes(d.id)) ?? [];
+  if (dermatomes.length === 0) return null;
+  return (
+    <div className="roots-beside">
+      <p>
+        Pain from the {listed(dermatomes.map((d) => d.id))} nerve root
+        {dermatomes.length > 1 ? 's follows one of these strips' : ' follows this strip'} of skin (
+        {side} side):
+      </p>
+      <ul>
+        {dermatomes.map((d) => (
+          <li key={d.id}>
+            <strong>{d.id}</strong>: {listed(d.regions.map(label))}
+          </li>
+        ))}
+      </ul>
+      <p>
+        The muscles ranked below refer pain to the same areas, which is why the two are confused.
+      </p>
+    </div>
+  );
 }
 
 export function NerveNote({

@@ -3,7 +3,7 @@ import { useAppStore } from '../state/store.ts';
 import { createRanker } from '../core/rank.ts';
 import { regionLabel, resolveRegionRef, type Side } from '../core/regionIds.ts';
 import type { Dataset } from '../core/dataset.ts';
-import { NerveNote } from './NerveNote.tsx';
+import { NerveNote, RootsBeside } from './NerveNote.tsx';
 
 const shownResults = 10;
 
@@ -80,6 +80,15 @@ function PresetChooser({ dataset }: { dataset: Dataset }) {
         </button>
       </div>
       {chosen && <p className="muted small">{chosen.summary}</p>}
+      {chosen?.nerveRoots && (
+        <RootsBeside
+          roots={chosen.nerveRoots}
+          side={side}
+          label={(landmark) =>
+            regionLabel(resolveRegionRef(landmark, side, dataset.regions), dataset.regions)
+          }
+        />
+      )}
     </div>
   );
 }

@@ -152,6 +152,23 @@ test.describe('is it the nerve?', () => {
     await expect(note).toContainText('S1');
   });
 
+  test('the sciatica preset shows the L4, L5 and S1 strips beside its muscles', async ({
+    page,
+  }) => {
+    await openApp(page, '?mode=pain');
+    await page.getByLabel('Start from a common pattern').selectOption('sciatica_like_pain');
+    await page.getByLabel('Which side', { exact: true }).selectOption('left');
+    const roots = page.locator('.roots-beside');
+    await expect(roots).toContainText('Pain from the L4, L5 and S1 nerve roots');
+    await expect(roots.getByRole('listitem').filter({ hasText: 'L5' })).toContainText(
+      'outside of the left lower leg',
+    );
+    await expect(roots.getByRole('listitem')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Mark', exact: true }).click();
+    const top = await topResults(page, 5);
+    expect(top.some((name) => /Gluteus minimus|Piriformis/.test(name))).toBe(true);
+  });
+
   test('a low back drawing (iliac crest and sacrum) shows no nerve note', async ({ page }) => {
     await openApp(page, '?pain=iliac_crest:right,sacrum');
     await expect(page.locator('.results li').first()).toBeVisible();
