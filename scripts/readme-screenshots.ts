@@ -17,6 +17,10 @@ const shots: { file: string; query: string; width?: number; height?: number; pai
     file: 'app-where-it-hurts.png',
     query: '?view=back&pain=sacroiliac_joint:right,buttock:right,posterior_thigh:right',
   },
+  {
+    file: 'app-nerve-note.png',
+    query: '?view=right&pain=lateral_leg:right,dorsum_of_foot:right,big_toe:right',
+  },
   { file: 'app-front.png', query: '?view=front' },
   {
     file: 'app-phone.png',
