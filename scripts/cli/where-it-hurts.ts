@@ -8,7 +8,12 @@
  */
 import type { CliCommand, CliIo } from '../cli.ts';
 import { createRanker, type RankedMuscle } from '../../src/core/rank.ts';
-import { matchNerves, type NerveMatch, type TerritoryMatch } from '../../src/core/nerveMatch.ts';
+import {
+  fitsFrom,
+  matchNerves,
+  type NerveMatch,
+  type TerritoryMatch,
+} from '../../src/core/nerveMatch.ts';
 import {
   parseRegionId,
   RegionIdError,
@@ -55,13 +60,15 @@ function readLimit(value: string | true | undefined): Read<number> {
   return { error: `--limit needs a positive whole number, got "${String(value)}"` };
 }
 
+const thousandths = (score: number): number => Math.round(score * 1000) / 1000;
+
 /** The JSON rows the issue fixes: no explanation text, score to 3 decimals. */
 function jsonRow(row: RankedMuscle): object {
   return {
     muscle: row.muscle,
     side: row.side,
     name: row.name,
-    score: Math.round(row.score * 1000) / 1000,
+    score: thousandths(row.score),
     explains: row.explains,
     unexplained: row.unexplained,
   };
@@ -73,13 +80,10 @@ function areaRow(match: TerritoryMatch): object {
     id: match.id,
     name: match.name,
     side: match.side,
-    score: Math.round(match.score * 1000) / 1000,
+    score: thousandths(match.score),
     spots: match.spots,
   };
 }
-
-/** Below this a drawing only touches an area (the app's note uses the same). */
-const fitsFrom = 0.3;
 
 function printNerves(io: CliIo, match: NerveMatch): void {
   const fits = [...match.dermatomes, ...match.nerves].filter((m) => m.score >= fitsFrom);

@@ -5,6 +5,10 @@
  */
 import { parseRegionId, type Side } from './regionIds.ts';
 
+/** From this score a drawing follows an area (the app's note and the CLI list it); below, it only
+ * touches it. */
+export const fitsFrom = 0.3;
+
 /** A spinal nerve root with a dermatome in the maps: C2 to S4. */
 export const rootIdPattern = /^(C[2-8]|T([1-9]|1[0-2])|L[1-5]|S[1-4])$/;
 

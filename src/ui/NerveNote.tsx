@@ -4,10 +4,7 @@
  * a dermatome may come from the nerve, not the muscle; the note says so and when to see someone.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
-
-/** Below this a drawing only touches an area: not worth a note (score: nerveMatch.ts). */
-const fitsFrom = 0.3;
+import { fitsFrom, matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
 const shownAreas = 2;
 
 let loading: Promise<NerveMaps> | null = null;
