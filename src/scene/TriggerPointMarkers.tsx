@@ -146,6 +146,8 @@ function writeSpheres(
   }
   mesh.instanceMatrix.needsUpdate = true;
   if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+  // the raycast tests this sphere first, and three computes it only once
+  mesh.computeBoundingSphere();
 }
 
 /** Each ring turned as the camera is, so it shows as a circle around its point. */

@@ -142,11 +142,22 @@ test.describe('trigger point markers', () => {
     const marker = await yellowMarkers(page);
     expect(marker.count).toBeGreaterThan(20);
     await page.mouse.move(marker.x, marker.y);
+    await expect(page.locator('#hover-label')).toHaveText(/^Trigger point: /);
+    // the other side's marker, on the other leg, answers the pointer too (its bounds follow it)
+    await page.getByRole('button', { name: 'Left side' }).click();
+    await expect(page).toHaveURL(/muscle=tibialis_anterior:left/);
+    await waitForDrawn(page);
+    const left = await yellowMarkers(page);
+    expect(left.count).toBeGreaterThan(20);
+    await page.mouse.move(left.x, left.y);
+    await expect(page.locator('#hover-label')).toHaveText(/^Trigger point: /);
     await page.mouse.down();
     await page.mouse.up();
-    await expect(page).toHaveURL(/trp=tibialis_anterior\.trp1/);
+    await expect(page).toHaveURL(
+      /muscle=tibialis_anterior:left.*trp=tibialis_anterior\.trp1|trp=tibialis_anterior\.trp1.*muscle=tibialis_anterior:left/,
+    );
     await waitForDrawn(page);
     // the chosen point turns white: no yellow left
-    expect((await yellowMarkers(page)).count).toBeLessThan(marker.count / 4);
+    expect((await yellowMarkers(page)).count).toBeLessThan(left.count / 4);
   });
 });
