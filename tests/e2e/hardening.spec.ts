@@ -74,6 +74,14 @@ test.describe('accessibility (axe-core): no serious or critical violation', () =
     });
   }
 
+  test('pain mode with the nerve note and the sciatica strips', async ({ page }) => {
+    await openApp(page, '?pain=lateral_leg:right,dorsum_of_foot:right,big_toe:right');
+    await page.getByLabel('Start from a common pattern').selectOption('sciatica_like_pain');
+    await expect(page.getByRole('complementary', { name: 'Could it be a nerve?' })).toBeVisible();
+    await expect(page.locator('.roots-beside')).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     test('start view and a selected muscle', async ({ page }) => {
