@@ -1,9 +1,9 @@
 /**
  * Vite plugin: the dataset as the module `virtual:checked-dataset` (and the nerve maps as
- * `virtual:nerve-maps`), checked at build time (and by the dev server) with the same src/core code `npm run validate:data` uses. Data that fails its
- * checks fails the build with the validator's path-precise messages; the browser then only builds
- * the lookups (src/core/assemble.ts assembleDataset, no zod) instead of parsing every record
- * again.
+ * `virtual:nerve-maps`), checked at build time (and by the dev server) with the same src/core
+ * code `npm run validate:data` uses. Data that fails its checks fails the build with the
+ * validator's path-precise messages; the browser then only builds the lookups
+ * (src/core/assemble.ts assembleDataset, no zod) instead of parsing every record again.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -127,12 +127,9 @@ export function readDataset(options: ReadOptions = {}): DatasetResult {
  */
 export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): NerveMapsResult | null {
   const path = join(dataDir, 'nerves/nerve-maps.json');
-  if (!existsSync(path)) return dataDir === defaultDataDir ? missingNerveMaps(path) : null;
+  // the project's own data must have it: readJson says "file not found"
+  if (dataDir !== defaultDataDir && !existsSync(path)) return null;
   const read = readJson(path);
   if (read.error !== undefined) return { ok: false, errors: [read.error] };
   return checkNerveMaps(read.value, dataset.regions, new Set(dataset.muscles.keys()), shown(path));
-}
-
-function missingNerveMaps(path: string): NerveMapsResult {
-  return { ok: false, errors: [`${shown(path)}: file not found`] };
 }

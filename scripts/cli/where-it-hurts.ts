@@ -150,11 +150,7 @@ export const whereItHurtsCommand: CliCommand = {
     }
     const maps = nerveMaps();
     if (maps === null) return usageError;
-    const match = matchNerves(
-      spots,
-      maps,
-      rows.slice(0, 1).map((row) => row.muscle),
-    );
+    const match = matchNerves(spots, maps, rows[0]?.muscle);
     if (json) {
       const report = {
         muscles: rows.map(jsonRow),

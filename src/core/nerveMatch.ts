@@ -43,7 +43,7 @@ export interface TerritoryMatch {
   score: number;
 }
 
-/** A muscle that is a likely source here and can entrap a nerve whose area overlaps the drawing. */
+/** The likeliest source muscle here can press on this nerve. */
 export interface EntrapmentNote {
   muscle: string;
   nerve: string;
@@ -95,27 +95,25 @@ function matchAll(
 
 /**
  * Which dermatomes and nerve territories the drawing `spots` (region ids) fits, best first, and
- * which of `likelyMuscles` (the ranking's top muscle ids) can entrap a nerve drawn on.
+ * the nerves `likelyMuscle` (the ranking's first) can press on: its own pain area may hide the
+ * nerve's (buttock pain from piriformis, over the sciatic nerve).
  */
 export function matchNerves(
   spots: readonly string[],
   maps: NerveMaps,
-  likelyMuscles: readonly string[] = [],
+  likelyMuscle?: string,
 ): NerveMatch {
   const unique = [...new Set(spots)];
   const bySide = spotsBySide(unique);
   const total = Math.max(1, unique.length);
-  const nerves = matchAll('nerve', maps.nerves, bySide, total);
-  const drawnNerves = new Set(nerves.map((match) => match.id));
-  const entrapments: EntrapmentNote[] = [];
-  for (const muscle of likelyMuscles) {
-    for (const nerve of maps.nerves) {
-      if (!nerve.entrappedBy?.includes(muscle)) continue;
-      // the note is about this drawing: a nerve whose area it touches, or one the muscle's own
-      // pain area hides (the sciatic nerve under piriformis: buttock pain, no leg area drawn)
-      if (drawnNerves.has(nerve.id) || likelyMuscles.indexOf(muscle) === 0)
-        entrapments.push({ muscle, nerve: nerve.id, nerveName: nerve.name, roots: nerve.roots });
-    }
-  }
-  return { dermatomes: matchAll('dermatome', maps.dermatomes, bySide, total), nerves, entrapments };
+  const entrapments = maps.nerves.flatMap((nerve): EntrapmentNote[] =>
+    likelyMuscle !== undefined && nerve.entrappedBy?.includes(likelyMuscle)
+      ? [{ muscle: likelyMuscle, nerve: nerve.id, nerveName: nerve.name, roots: nerve.roots }]
+      : [],
+  );
+  return {
+    dermatomes: matchAll('dermatome', maps.dermatomes, bySide, total),
+    nerves: matchAll('nerve', maps.nerves, bySide, total),
+    entrapments,
+  };
 }

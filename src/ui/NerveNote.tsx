@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { fitsFrom, matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
+import { listWords } from '../core/rank-explanation.ts';
+
 const shownAreas = 2;
 
 let loading: Promise<NerveMaps> | null = null;
@@ -33,11 +35,6 @@ function areaName(match: TerritoryMatch): string {
   return match.side === null ? `the ${match.name}` : `the ${match.name} (${match.side})`;
 }
 
-function listed(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 /**
  * A preset's nerve roots beside its muscles (sciatica: L4, L5, S1), each with the skin it
  * supplies on the chosen side, so a person sees why the two are confused.
@@ -58,14 +55,14 @@ export function RootsBeside({
   return (
     <div className="roots-beside">
       <p>
-        Pain from the {listed(dermatomes.map((d) => d.id))} nerve root
+        Pain from the {listWords(dermatomes.map((d) => d.id))} nerve root
         {dermatomes.length > 1 ? 's follows one of these strips' : ' follows this strip'} of skin (
         {side} side):
       </p>
       <ul>
         {dermatomes.map((d) => (
           <li key={d.id}>
-            <strong>{d.id}</strong>: {listed(d.regions.map(label))}
+            <strong>{d.id}</strong>: {listWords(d.regions.map(label))}
           </li>
         ))}
       </ul>
@@ -78,18 +75,18 @@ export function RootsBeside({
 
 export function NerveNote({
   spots,
-  likelyMuscles,
+  likelyMuscle,
   muscleName,
 }: {
   spots: readonly string[];
   /** The ranking's muscle ids, best first. */
-  likelyMuscles: readonly string[];
+  likelyMuscle: string | undefined;
   muscleName: (id: string) => string;
 }) {
   const maps = useNerveMaps();
   const match = useMemo(
-    () => (maps ? matchNerves(spots, maps, likelyMuscles.slice(0, 1)) : null),
-    [maps, spots, likelyMuscles],
+    () => (maps ? matchNerves(spots, maps, likelyMuscle) : null),
+    [maps, spots, likelyMuscle],
   );
   if (!match) return null;
   const fits = [
@@ -103,15 +100,15 @@ export function NerveNote({
       <h4 id="nerve-note-title">Could it be a nerve?</h4>
       {fits.length > 0 && (
         <p>
-          This pattern also fits {listed(fits.map(areaName))}: the skin that{' '}
+          This pattern also fits {listWords(fits.map(areaName))}: the skin that{' '}
           {fits.length === 1 ? 'it supplies' : 'they supply'}.
         </p>
       )}
       {entrapments.length > 0 && (
         <p>
           {muscleName(entrapments[0]!.muscle)} can press on{' '}
-          {listed(entrapments.map((e) => `the ${e.nerveName} (roots ${e.roots.join(', ')})`))}, so
-          the same pain can come from the nerve itself.
+          {listWords(entrapments.map((e) => `the ${e.nerveName} (roots ${e.roots.join(', ')})`))},
+          so the same pain can come from the nerve itself.
         </p>
       )}
       <p>

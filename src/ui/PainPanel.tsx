@@ -99,7 +99,6 @@ function PainResults({ dataset }: { dataset: Dataset }) {
   const selection = useAppStore((s) => s.selection);
   const ranker = useMemo(() => createRanker(dataset), [dataset]);
   const results = useMemo(() => ranker.rank(spots, { limit: shownResults }), [ranker, spots]);
-  const likely = useMemo(() => results.map((result) => result.muscle), [results]);
   if (spots.length === 0) return null;
   return (
     <section aria-labelledby="results-title">
@@ -107,7 +106,7 @@ function PainResults({ dataset }: { dataset: Dataset }) {
       {/* before the list: a pattern that follows a nerve should be read before the muscles */}
       <NerveNote
         spots={spots}
-        likelyMuscles={likely}
+        likelyMuscle={results[0]?.muscle}
         muscleName={(id) => dataset.muscles.get(id)?.name ?? id}
       />
       {results.length === 0 ? (
