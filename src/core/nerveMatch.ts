@@ -85,10 +85,19 @@ function matchAll(
       if (inside.length === 0) continue;
       // most of the drawing inside, and most of the area drawn: a pattern that follows it
       const score = (inside.length / total) * (inside.length / entry.regions.length);
-      out.push({ kind, id: entry.id, name: entry.name, side, spots: inside, score });
+      // only midline spots inside (the coccyx for S4): the area of neither side in particular
+      const sided = inside.some((spot) => spot.includes(':'));
+      out.push({
+        kind,
+        id: entry.id,
+        name: entry.name,
+        side: sided ? side : null,
+        spots: inside,
+        score,
+      });
     }
   }
-  // a midline-only drawing matches both sides alike: keep one
+  // such a match comes from both sides alike: keep one
   const unique = new Map(out.map((match) => [`${match.id}:${match.spots.join()}`, match]));
   return [...unique.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }

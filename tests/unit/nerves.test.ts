@@ -125,6 +125,8 @@ describe('matching a pain drawing', () => {
   it('a midline spot counts once, not once per side', () => {
     const match = matchNerves(['coccyx'], shippedMaps());
     expect(match.dermatomes.map((d) => d.id)).toEqual(['S4']);
+    // and names no side: the coccyx is neither side's
+    expect(match.dermatomes[0]?.side).toBeNull();
   });
 
   it('scores are between 0 and 1 and sorted best first', () => {
