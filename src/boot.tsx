@@ -1,6 +1,7 @@
 /**
- * The page's React tree, loaded as its own chunk once the data is in: main.tsx has by then set
- * the workers going, so React's first render does not land beside their start.
+ * The page's React tree, as its own chunk: main.tsx sets the workers and the data going first,
+ * loads this meanwhile, and renders it once the data is in, so React's first render does not
+ * land beside the workers' start.
  */
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
