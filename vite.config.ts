@@ -18,8 +18,9 @@ export default defineConfig({
     cspPlugin(),
     compressPlugin(),
   ],
-  // ES module workers: the model worker loads its picking-tree code only when asked
-  worker: { format: 'es' },
+  // ES module workers: the model worker loads its picking-tree code only when asked; the view
+  // worker loads the nerve maps when a nerve map layer is first shown
+  worker: { format: 'es', plugins: () => [datasetPlugin()] },
   build: {
     target: 'es2022',
     // the brotli pass (scripts/compress-plugin.ts, best quality) takes seconds by design

@@ -8,9 +8,33 @@ import type { Side } from './regionIds.ts';
 export type { Side };
 export const viewPresets = ['front', 'back', 'left', 'right'] as const;
 export type ViewPreset = (typeof viewPresets)[number];
-export const layerNames = ['skin', 'superficial', 'deep', 'skeleton'] as const;
+/** The body's layers, then the nerve map layers drawn on the skin (one of those at a time). */
+export const layerNames = [
+  'skin',
+  'superficial',
+  'deep',
+  'skeleton',
+  'dermatomes',
+  'nerves',
+] as const;
 export type LayerName = (typeof layerNames)[number];
 export type Layers = Record<LayerName, boolean>;
+export const mapLayerNames = ['dermatomes', 'nerves'] as const satisfies readonly LayerName[];
+export type MapLayerName = (typeof mapLayerNames)[number];
+
+/** The nerve map layer shown, if any. */
+export function shownMapLayer(layers: Layers): MapLayerName | null {
+  return mapLayerNames.find((name) => layers[name]) ?? null;
+}
+
+/** `layers` with `layer` set; showing a nerve map layer hides the other (their colours clash). */
+export function withLayer(layers: Layers, layer: LayerName, visible: boolean): Layers {
+  const next = { ...layers, [layer]: visible };
+  if (visible && (mapLayerNames as readonly LayerName[]).includes(layer)) {
+    for (const other of mapLayerNames) if (other !== layer) next[other] = false;
+  }
+  return next;
+}
 
 export interface MuscleSide {
   readonly muscle: string;
@@ -28,7 +52,14 @@ export interface ViewState {
   readonly present: boolean;
 }
 
-export const defaultLayers: Layers = { skin: true, superficial: true, deep: true, skeleton: true };
+export const defaultLayers: Layers = {
+  skin: true,
+  superficial: true,
+  deep: true,
+  skeleton: true,
+  dermatomes: false,
+  nerves: false,
+};
 
 export const emptyViewState: ViewState = {
   muscle: null,
@@ -106,8 +137,11 @@ function parseLayers(raw: string, notices: string[]): Layers {
       `Ignored unknown layer${unknown.length > 1 ? 's' : ''} ${unknown.map(quote).join(', ')} in layers=.`,
     );
   }
-  const layers = { skin: false, superficial: false, deep: false, skeleton: false };
-  for (const name of shown) if (name in layers) layers[name as LayerName] = true;
+  let layers = Object.fromEntries(layerNames.map((name) => [name, false])) as Layers;
+  for (const name of shown) if (name in layers) layers = withLayer(layers, name as LayerName, true);
+  const maps = mapLayerNames.filter((name) => shown.includes(name));
+  if (maps.length > 1)
+    notices.push(`Showed only the ${shownMapLayer(layers)} layer: one map at a time.`);
   return layers;
 }
 

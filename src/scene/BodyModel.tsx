@@ -4,11 +4,14 @@ import { Mesh, type MeshLambertMaterial, type Intersection, type Raycaster } fro
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
-import type { MuscleSide } from '../core/url-state.ts';
+import { shownMapLayer, type MuscleSide } from '../core/url-state.ts';
+import { overlayAreas } from '../core/nerveOverlay.ts';
+import type { NerveMaps } from '../core/nerveMatch.ts';
 import { getBodyMaterials } from './materials.ts';
 import { muscleKey, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
 import { muscleAtVertex } from './modelData.ts';
 import { paintZones } from './zones.ts';
+import { paintOverlay } from './overlay.ts';
 import { setSceneModel } from './sceneModel.ts';
 import { askPage, sceneLabel } from './viewOutbox.ts';
 import { viewPointer } from './pointerTarget.ts';
@@ -80,6 +83,34 @@ function writeZones(model: PreparedModel, state: AppState): void {
   });
 }
 
+let nerveMaps: Promise<NerveMaps> | null = null;
+
+/**
+ * Draws the chosen nerve map layer on the skin, or none; the maps load on first use, and `drawn`
+ * asks for a frame once the layer is painted.
+ */
+function showMapLayer(model: PreparedModel, state: AppState, drawn: () => void): void {
+  const kind = shownMapLayer(state.layers);
+  const uniform = getBodyMaterials().skin.uniforms.uOverlay;
+  if (!kind) {
+    uniform.value = 0;
+    return;
+  }
+  nerveMaps ??= import('virtual:nerve-maps').then((module) => module.default);
+  nerveMaps.then(
+    (maps) => {
+      // the layer may have changed while the maps loaded
+      if (shownMapLayer(useAppStore.getState().layers) !== kind) return;
+      paintOverlay(model.skin, kind, overlayAreas(maps, kind));
+      uniform.value = 1;
+      drawn();
+    },
+    () => {
+      nerveMaps = null;
+    },
+  );
+}
+
 /** A selected deep muscle shows through the superficial layer, which turns to a faint ghost. */
 function ghostSuperficial(
   material: MeshLambertMaterial,
@@ -135,6 +166,7 @@ export function BodyModel({ model }: { readonly model: PreparedModel }) {
       ) {
         writeZones(model, state);
       }
+      if (!previous || state.layers !== previous.layers) showMapLayer(model, state, invalidate);
       ghostSuperficial(muscleMaterials.S, model, state);
       invalidate();
     };

@@ -5,6 +5,13 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { startView } from './viewLink.ts';
+import { useAppStore } from '../state/store.ts';
+import { shownMapLayer } from '../core/url-state.ts';
+
+const mapWords = {
+  dermatomes: 'the dermatome map (skin areas of the nerve roots C2 to S4)',
+  nerves: 'the skin areas of the peripheral nerves',
+} as const;
 
 const containerStyle = {
   position: 'relative',
@@ -38,6 +45,7 @@ export function ViewHost() {
   const container = useRef<HTMLDivElement>(null);
   const loading = useRef<HTMLParagraphElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const map = useAppStore((s) => shownMapLayer(s.layers));
 
   useLayoutEffect(() => {
     const element = container.current;
@@ -119,7 +127,7 @@ export function ViewHost() {
         className="view-surface"
         style={containerStyle}
         role="img"
-        aria-label="3D body. Use the search box or the muscle list for keyboard access."
+        aria-label={`3D body${map ? `, with ${mapWords[map]} drawn on the skin; the legend lists its areas` : ''}. Use the search box or the muscle list for keyboard access.`}
       />
       <p ref={loading} className="viewer-message overlay" role="status">
         Loading the 3D body…

@@ -2,7 +2,10 @@
  * The name label that follows the pointer over the body. Written straight to one DOM element:
  * pointer moves are too frequent for React state.
  */
-import { regionLabel } from '../core/regionIds.ts';
+import { parseRegionId, regionLabel } from '../core/regionIds.ts';
+import { areaIdsAt, overlayAreas } from '../core/nerveOverlay.ts';
+import { shownMapLayer } from '../core/url-state.ts';
+import { loadedNerveMaps } from '../state/nerveMaps.ts';
 import type { LabelRequest } from './viewProtocol.ts';
 import { useAppStore } from '../state/store.ts';
 
@@ -21,6 +24,18 @@ function hide(): void {
   if (element) element.hidden = true;
 }
 
+/** With a nerve map shown: the areas under the pointer, e.g. " · L4, L5", else nothing. */
+function mapAreasAt(region: string): string {
+  const kind = shownMapLayer(useAppStore.getState().layers);
+  const maps = loadedNerveMaps();
+  const parsed = parseRegionId(region);
+  if (!kind || !maps || parsed instanceof Error) return '';
+  const ids = areaIdsAt(overlayAreas(maps, kind), parsed.landmark);
+  if (ids.length === 0) return '';
+  const names = kind === 'dermatomes' ? ids : ids.map((id) => id.replaceAll('_', ' '));
+  return ` · ${names.join(', ')}`;
+}
+
 /** Words the label as the view asks (viewProtocol.ts LabelRequest), at the pointer. */
 export function showLabel(label: LabelRequest): void {
   const dataset = useAppStore.getState().dataset;
@@ -33,7 +48,11 @@ export function showLabel(label: LabelRequest): void {
     }
     case 'region':
       if (!label.region || !dataset) return hide();
-      return place(regionLabel(label.region, dataset.regions), label.x, label.y);
+      return place(
+        regionLabel(label.region, dataset.regions) + mapAreasAt(label.region),
+        label.x,
+        label.y,
+      );
     case 'text':
       return place(label.text, label.x, label.y);
     case 'hide':

@@ -69,6 +69,8 @@ export function createMuscleMaterial(): MeshLambertMaterial {
 
 export interface SkinUniforms {
   uSkinAlpha: { value: number };
+  /** 1 while a nerve map layer is shown (its colours are in aOverlayA/B), else 0. */
+  uOverlay: { value: number };
 }
 
 /**
@@ -76,7 +78,7 @@ export interface SkinUniforms {
  * in screen space so they stay crisp at any zoom, like ink on a chart.
  */
 export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms: SkinUniforms } {
-  const uniforms: SkinUniforms = { uSkinAlpha: { value: 0.28 } };
+  const uniforms: SkinUniforms = { uSkinAlpha: { value: 0.28 }, uOverlay: { value: 0 } };
   const material = new MeshLambertMaterial({
     color: skinColor,
     transparent: true,
@@ -86,18 +88,34 @@ export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms:
   });
   material.onBeforeCompile = (shader) => {
     shader.uniforms.uSkinAlpha = uniforms.uSkinAlpha;
+    shader.uniforms.uOverlay = uniforms.uOverlay;
     shader.uniforms.uReferral = { value: referralColor };
     shader.uniforms.uCompare = { value: compareColor };
     shader.uniforms.uPain = { value: painColor };
     shader.vertexShader = shader.vertexShader
-      .replace('#include <common>', '#include <common>\nattribute vec3 aZone;\nvarying vec3 vZone;')
-      .replace('#include <begin_vertex>', '#include <begin_vertex>\nvZone = aZone;');
+      .replace(
+        '#include <common>',
+        `#include <common>
+        attribute vec3 aZone;
+        attribute vec4 aOverlayA;
+        attribute vec4 aOverlayB;
+        varying vec3 vZone;
+        varying vec4 vOverlayA;
+        varying vec4 vOverlayB;`,
+      )
+      .replace(
+        '#include <begin_vertex>',
+        '#include <begin_vertex>\nvZone = aZone;\nvOverlayA = aOverlayA;\nvOverlayB = aOverlayB;',
+      );
     shader.fragmentShader = shader.fragmentShader
       .replace(
         '#include <common>',
         `#include <common>
         varying vec3 vZone;
+        varying vec4 vOverlayA;
+        varying vec4 vOverlayB;
         uniform float uSkinAlpha;
+        uniform float uOverlay;
         uniform vec3 uReferral;
         uniform vec3 uCompare;
         uniform vec3 uPain;
@@ -110,6 +128,13 @@ export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms:
         '#include <color_fragment>',
         `#include <color_fragment>
         float zoneAlpha = uSkinAlpha;
+        // nerve map layer: pale areas, a shared landmark striped with both, darker at area edges
+        float overlayOn = uOverlay * step(0.5, vOverlayA.a);
+        float band = step(0.5, fract((gl_FragCoord.x - gl_FragCoord.y) / 14.0));
+        vec3 overlayColour = mix(vOverlayA.rgb, vOverlayB.rgb, band)
+          * (1.0 - 0.5 * smoothstep(0.35, 0.85, vOverlayB.a));
+        diffuseColor.rgb = mix(diffuseColor.rgb, overlayColour, overlayOn);
+        zoneAlpha = mix(zoneAlpha, 0.9, overlayOn);
         // essential (about 1.0) solid; spillover (about 0.5) stippled
         float solidA = smoothstep(0.62, 0.72, vZone.x);
         float dotsA = smoothstep(0.18, 0.28, vZone.x) * (1.0 - solidA) * stipple(vec2(0.0));
@@ -137,7 +162,7 @@ export function createSkinMaterial(): { material: MeshLambertMaterial; uniforms:
         '#include <emissivemap_fragment>',
         `#include <emissivemap_fragment>
         // zones read as flat ink, not shaded skin
-        totalEmissiveRadiance += diffuseColor.rgb * 0.35 * max(cover, painCover);`,
+        totalEmissiveRadiance += diffuseColor.rgb * 0.35 * max(max(cover, painCover), 0.6 * overlayOn);`,
       );
   };
   return { material, uniforms };

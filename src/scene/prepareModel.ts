@@ -48,6 +48,10 @@ export interface SkinModel {
   readonly regions: readonly string[];
   /** Per vertex: referral (x), compare referral (y), pain spot (z), each 0..1, smoothed. */
   readonly zone: BufferAttribute;
+  /** Per vertex: the nerve map layer's colour (rgb) and whether an area is drawn (a), 0..255. */
+  readonly overlayA: BufferAttribute;
+  /** The second area of a shared landmark (stripes; rgb as `overlayA` where none) and an edge (a). */
+  readonly overlayB: BufferAttribute;
   /** Vertex adjacency in compressed-row form, for blurring zone edges over a few rings. */
   readonly neighbourStart: Uint32Array;
   readonly neighbours: Uint32Array;
@@ -115,11 +119,19 @@ function buildSkin(data: ModelData['skin']): SkinModel {
   const geometry = toGeometry(data);
   const zone = new Float32BufferAttribute(new Float32Array(data.position.length), 3);
   geometry.setAttribute('aZone', zone);
+  const vertices = data.position.length / 3;
+  // bytes, not floats: a colour per vertex needs no more, and the layer is off most of the time
+  const overlayA = new BufferAttribute(new Uint8Array(vertices * 4), 4, true);
+  const overlayB = new BufferAttribute(new Uint8Array(vertices * 4), 4, true);
+  geometry.setAttribute('aOverlayA', overlayA);
+  geometry.setAttribute('aOverlayB', overlayB);
   return {
     geometry,
     regionOfVertex: data.regionOfVertex,
     regions: data.regions,
     zone,
+    overlayA,
+    overlayB,
     neighbourStart: data.neighbourStart,
     neighbours: data.neighbours,
     regionCenters: data.regions.map(

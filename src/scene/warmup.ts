@@ -40,6 +40,8 @@ function warmupGeometry(): BufferGeometry {
   geometry.setAttribute('aState', new Float32BufferAttribute([0, 0, 0], 1));
   geometry.setAttribute('aFibre', new Float32BufferAttribute([0, 0, 0], 1));
   geometry.setAttribute('aZone', new Float32BufferAttribute(new Array(9).fill(0), 3));
+  geometry.setAttribute('aOverlayA', new BufferAttribute(new Uint8Array(12), 4, true));
+  geometry.setAttribute('aOverlayB', new BufferAttribute(new Uint8Array(12), 4, true));
   geometry.setIndex(new BufferAttribute(new Uint32Array([0, 1, 2]), 1));
   return geometry;
 }

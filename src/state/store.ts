@@ -11,6 +11,7 @@ import {
   type MuscleSide,
   type ViewPreset,
   type ViewState,
+  withLayer,
 } from '../core/url-state.ts';
 
 export type Mode = ViewState['mode'];
@@ -98,7 +99,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setHover: (hover) => {
     if (!sameMuscleSide(get().hover, hover)) set({ hover });
   },
-  setLayer: (layer, visible) => set({ layers: { ...get().layers, [layer]: visible } }),
+  setLayer: (layer, visible) => set({ layers: withLayer(get().layers, layer, visible) }),
   setView: (view) => set({ view, cameraRequest: get().cameraRequest + 1 }),
   setMode: (mode) => set({ mode, hover: null }),
   togglePainSpot: (region) => {

@@ -1,11 +1,14 @@
 import { useAppStore } from '../state/store.ts';
+import { shownMapLayer } from '../core/url-state.ts';
+import { MapLegend } from './MapLegend.tsx';
 
 /** Explains the marks on the body; shown whenever a zone or pain spot is drawn. */
 export function Legend() {
   const selection = useAppStore((s) => s.selection);
   const compare = useAppStore((s) => s.compare);
   const pain = useAppStore((s) => s.painSpots.length > 0);
-  if (!selection && !pain) return null;
+  const map = useAppStore((s) => shownMapLayer(s.layers) !== null);
+  if (!selection && !pain && !map) return null;
   return (
     <div className="legend" aria-label="Legend">
       {selection && (
@@ -25,6 +28,7 @@ export function Legend() {
           <span className="swatch pain" aria-hidden="true" /> Where it hurts (hatched)
         </>
       )}
+      {map && <MapLegend />}
     </div>
   );
 }

@@ -6,23 +6,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { fitsFrom, matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
 import { listWords } from '../core/rank-explanation.ts';
+import { loadNerveMaps, loadedNerveMaps } from '../state/nerveMaps.ts';
 
 const shownAreas = 2;
 
-let loading: Promise<NerveMaps> | null = null;
-
-/** The maps, loaded on first use (a small chunk of their own). */
+/** The maps, loaded on first use; null until then (and when their chunk cannot load). */
 export function useNerveMaps(): NerveMaps | null {
-  const [maps, setMaps] = useState<NerveMaps | null>(null);
+  const [maps, setMaps] = useState<NerveMaps | null>(loadedNerveMaps);
   useEffect(() => {
     let live = true;
-    loading ??= import('virtual:nerve-maps').then((module) => module.default);
-    loading.then(
+    // the note is an extra: without its chunk (offline before it was cached) it is left out
+    loadNerveMaps().then(
       (loaded) => live && setMaps(loaded),
-      () => {
-        // the note is an extra: without its chunk (offline before it was cached) it is left out
-        loading = null;
-      },
+      () => {},
     );
     return () => {
       live = false;

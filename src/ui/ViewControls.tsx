@@ -1,12 +1,48 @@
 import { useAppStore } from '../state/store.ts';
-import { layerNames, viewPresets, type LayerName } from '../core/url-state.ts';
+import {
+  mapLayerNames,
+  shownMapLayer,
+  viewPresets,
+  type LayerName,
+  type Layers,
+  type MapLayerName,
+} from '../core/url-state.ts';
+import { overlayTitles } from '../core/nerveOverlay.ts';
 
-const layerLabels: Record<LayerName, string> = {
+const bodyLayers = ['skin', 'superficial', 'deep', 'skeleton'] as const satisfies LayerName[];
+
+const layerLabels: Record<(typeof bodyLayers)[number], string> = {
   skin: 'Skin',
   superficial: 'Superficial muscles',
   deep: 'Deep muscles',
   skeleton: 'Skeleton',
 };
+
+/** One nerve map at a time, or none: radio buttons, so the arrow keys move between them. */
+function MapLayerChoice({ layers }: { layers: Layers }) {
+  const shown = shownMapLayer(layers);
+  const choose = (name: MapLayerName | null) => {
+    const store = useAppStore.getState();
+    if (name) store.setLayer(name, true);
+    else for (const other of mapLayerNames) store.setLayer(other, false);
+  };
+  return (
+    <fieldset className="layers">
+      <legend>Nerve map on the skin</legend>
+      {[null, ...mapLayerNames].map((name) => (
+        <label key={name ?? 'none'}>
+          <input
+            type="radio"
+            name="nerve-map"
+            checked={shown === name}
+            onChange={() => choose(name)}
+          />{' '}
+          {name ? overlayTitles[name] : 'None'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
 
 /** Layer toggles start open on wide screens, folded on phones where the body needs the room. */
 function wideScreen(): boolean {
@@ -49,7 +85,7 @@ export function ViewControls() {
         <summary>Layers</summary>
         <fieldset className="layers">
           <legend className="visually-hidden">Layers</legend>
-          {layerNames.map((name) => (
+          {bodyLayers.map((name) => (
             <label key={name}>
               <input
                 type="checkbox"
@@ -60,6 +96,7 @@ export function ViewControls() {
             </label>
           ))}
         </fieldset>
+        <MapLayerChoice layers={layers} />
       </details>
     </div>
   );

@@ -82,6 +82,16 @@ test.describe('accessibility (axe-core): no serious or critical violation', () =
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
+  test('the dermatome layer with its key open, over a selected muscle', async ({ page }) => {
+    await openApp(
+      page,
+      '?muscle=piriformis:right&layers=skin,superficial,deep,skeleton,dermatomes',
+    );
+    await page.locator('.map-legend summary').click();
+    await expect(page.locator('.map-legend li').first()).toBeVisible();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   test.describe('on a phone', () => {
     test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
     test('start view and a selected muscle', async ({ page }) => {

@@ -128,3 +128,41 @@ export async function colorsAround(page: Page, point: { x: number; y: number }, 
 export async function canvasColors(page: Page): Promise<ColorCounts> {
   return countColors(page, null);
 }
+
+/** The mean colour [r, g, b] of the drawn canvas in a square of half-width `half` round a point. */
+export async function meanColorAround(
+  page: Page,
+  point: { x: number; y: number },
+  half = 8,
+): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ([x, y, h]) => {
+      const canvas = document.querySelector('canvas')!;
+      const bounds = canvas.getBoundingClientRect();
+      const frame = await window.__atlas?.snapshot?.();
+      if (!frame) throw new Error('the 3D view gave no frame');
+      const scale = frame.width / bounds.width;
+      const copy = document.createElement('canvas');
+      copy.width = frame.width;
+      copy.height = frame.height;
+      const context = copy.getContext('2d')!;
+      context.drawImage(frame, 0, 0);
+      const size = Math.max(1, Math.round(2 * h! * scale));
+      const data = context.getImageData(
+        Math.round((x! - h! - bounds.left) * scale),
+        Math.round((y! - h! - bounds.top) * scale),
+        size,
+        size,
+      ).data;
+      const sum = [0, 0, 0];
+      for (let i = 0; i < data.length; i += 4) {
+        sum[0]! += data[i]!;
+        sum[1]! += data[i + 1]!;
+        sum[2]! += data[i + 2]!;
+      }
+      const n = data.length / 4;
+      return sum.map((s) => Math.round(s / n)) as [number, number, number];
+    },
+    [point.x, point.y, half] as const,
+  );
+}

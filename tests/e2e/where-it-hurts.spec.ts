@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openApp, regionPoint, waitForDrawn } from './helpers.ts';
+import { meanColorAround, openApp, regionPoint, waitForDrawn } from './helpers.ts';
 
 const gluteal = /Piriformis|Gluteus (maximus|medius|minimus)/;
 
@@ -173,5 +173,57 @@ test.describe('is it the nerve?', () => {
     await openApp(page, '?pain=iliac_crest:right,sacrum');
     await expect(page.locator('.results li').first()).toBeVisible();
     await expect(page.getByRole('complementary', { name: 'Could it be a nerve?' })).toHaveCount(0);
+  });
+});
+
+test.describe('nerve map layers', () => {
+  const distance = (a: readonly number[], b: readonly number[]) =>
+    a.reduce((sum, x, i) => sum + Math.abs(x - b[i]!), 0);
+
+  test('the dermatome layer is chosen by keyboard, painted on the skin and listed', async ({
+    page,
+  }) => {
+    await openApp(page, '?mode=pain&view=right');
+    await waitForDrawn(page);
+    const leg = await regionPoint(page, 'lateral_leg:right');
+    const bare = await meanColorAround(page, leg);
+    // by keyboard: the radio group of the Layers menu, arrow keys between the maps
+    const none = page.getByRole('radio', { name: 'None' });
+    await none.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('radio', { name: 'Dermatomes (nerve roots)' })).toBeChecked();
+    await expect(page).toHaveURL(/layers=skin,superficial,deep,skeleton,dermatomes/);
+    // L5's pale yellow-green (#c9d67a) now covers the outside of the lower leg
+    await expect
+      .poll(async () => distance(await meanColorAround(page, leg), bare), { timeout: 15_000 })
+      .toBeGreaterThan(40);
+    const painted = await meanColorAround(page, leg);
+    expect(painted[1]).toBeGreaterThan(painted[2] + 40);
+    // the key names every area and what it covers, for anyone who cannot see the colours
+    const key = page.locator('.map-legend');
+    await expect(key.locator('summary')).toHaveText('Dermatomes (nerve roots): 28 areas, C2 to S4');
+    await key.locator('summary').click();
+    const areas = page.getByRole('list', { name: 'Dermatomes (nerve roots) on the skin' });
+    await expect(areas.getByRole('listitem')).toHaveCount(28);
+    await expect(areas.getByRole('listitem').filter({ hasText: 'L5 nerve root' })).toContainText(
+      'outer lower leg',
+    );
+    await expect(page.getByRole('img', { name: /with the dermatome map/ })).toBeVisible();
+    // and off again: the skin is bare
+    await page.getByRole('radio', { name: 'None' }).check();
+    await expect
+      .poll(async () => distance(await meanColorAround(page, leg), bare), { timeout: 15_000 })
+      .toBeLessThan(12);
+  });
+
+  test('a link with the nerve layer opens with it drawn and named under the pointer', async ({
+    page,
+  }) => {
+    await openApp(page, '?mode=pain&view=right&layers=skin,superficial,deep,skeleton,nerves');
+    await expect(page.getByRole('radio', { name: 'Peripheral nerves' })).toBeChecked();
+    await expect(page.locator('.map-legend summary')).toHaveText('Peripheral nerves: 15 nerves');
+    const leg = await regionPoint(page, 'lateral_leg:right');
+    await page.mouse.move(leg.x, leg.y);
+    await expect(page.locator('#hover-label')).toContainText(/superficial fibular/);
   });
 });

@@ -85,7 +85,28 @@ describe('reading a shared link', () => {
       superficial: false,
       deep: true,
       skeleton: true,
+      dermatomes: false,
+      nerves: false,
     });
+  });
+
+  it('reads a nerve map layer, and shows one map at a time', () => {
+    expect(parseViewState('?layers=skin,dermatomes', vocab).state.layers).toMatchObject({
+      skin: true,
+      deep: false,
+      dermatomes: true,
+      nerves: false,
+    });
+    const both = parseViewState('?layers=skin,dermatomes,nerves', vocab);
+    expect(both.state.layers).toMatchObject({ dermatomes: false, nerves: true });
+    expect(both.notices).toEqual(['Showed only the nerves layer: one map at a time.']);
+  });
+
+  it('writes a nerve map layer into the link', () => {
+    const layers = { ...defaultLayers, dermatomes: true };
+    expect(serializeViewState({ ...emptyViewState, layers })).toBe(
+      '?layers=skin,superficial,deep,skeleton,dermatomes',
+    );
   });
 });
 
@@ -117,12 +138,19 @@ const viewStateArbitrary: fc.Arbitrary<ViewState> = fc.record({
   compare: fc.constant(null),
   trp: fc.constant(null),
   view: fc.option(fc.constantFrom('front', 'back', 'left', 'right'), { nil: null }),
-  layers: fc.record({
-    skin: fc.boolean(),
-    superficial: fc.boolean(),
-    deep: fc.boolean(),
-    skeleton: fc.boolean(),
-  }),
+  layers: fc
+    .record({
+      skin: fc.boolean(),
+      superficial: fc.boolean(),
+      deep: fc.boolean(),
+      skeleton: fc.boolean(),
+      map: fc.constantFrom(null, 'dermatomes', 'nerves'),
+    })
+    .map(({ map, ...body }) => ({
+      ...body,
+      dermatomes: map === 'dermatomes',
+      nerves: map === 'nerves',
+    })),
   pain: fc.uniqueArray(fc.constantFrom(...regions), { maxLength: 5 }),
   mode: fc.constantFrom('explore', 'pain'),
   present: fc.boolean(),
