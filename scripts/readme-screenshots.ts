@@ -21,6 +21,11 @@ const shots: { file: string; query: string; width?: number; height?: number; pai
     file: 'app-nerve-note.png',
     query: '?view=right&pain=lateral_leg:right,dorsum_of_foot:right,big_toe:right',
   },
+  {
+    file: 'app-dermatomes.png',
+    query:
+      '?view=back&mode=pain&layers=skin,superficial,deep,skeleton,dermatomes&pain=lateral_leg:right@7:tingling,posterior_thigh:right@4',
+  },
   { file: 'app-front.png', query: '?view=front' },
   {
     file: 'app-phone.png',

@@ -2,11 +2,18 @@
  * `npm run cli -- where-it-hurts <region-id...> [--side left|right] [--limit N] [--json]
  * [--nerves]`: the muscles most likely to refer pain to the given spots, best first
  * (src/core/rank.ts), and the dermatomes and nerve areas the spots also fit (nerveMatch.ts).
+ * A spot may say how strong and what it feels like, as links do: `calf:left@7:tingling`.
  * `--json` alone prints the muscle rows as an array, as it always has; with `--nerves` it prints
  * `{ muscles, dermatomes, nerves, entrapments }`.
  * Only type imports from ../cli.ts: cli.ts imports this module, and a value cycle would break it.
  */
 import type { CliCommand, CliIo } from '../cli.ts';
+import {
+  nerveLikeSpots,
+  parseSpot,
+  spotWeights,
+  type PainDetail,
+} from '../../src/core/painDetails.ts';
 import { createRanker, type RankedMuscle } from '../../src/core/rank.ts';
 import {
   fitsFrom,
@@ -134,15 +141,25 @@ export const whereItHurtsCommand: CliCommand = {
     const data = dataset();
     if (data === null) return usageError;
     const spots: string[] = [];
+    const details: Record<string, PainDetail> = {};
     for (const text of args.positionals) {
-      const spot = resolveSpot(text, side.value, data.regions);
+      const typed = parseSpot(text);
+      if (!typed.ok) {
+        io.err(`"${text}": ${typed.problem}`);
+        return usageError;
+      }
+      const spot = resolveSpot(typed.region, side.value, data.regions);
       if (spot instanceof RegionIdError) {
         io.err(`${spot.message}\n(npm run cli -- regions lists every region id)`);
         return usageError;
       }
       spots.push(spot);
+      if (typed.detail) details[spot] = typed.detail;
     }
-    const rows = createRanker(data).rank(spots, { limit: limit.value });
+    const rows = createRanker(data).rank(spots, {
+      limit: limit.value,
+      weights: spotWeights(spots, details),
+    });
     const json = args.options.has('json');
     if (json && !args.options.has('nerves')) {
       io.out(JSON.stringify(rows.map(jsonRow), null, 2));
@@ -157,6 +174,7 @@ export const whereItHurtsCommand: CliCommand = {
         dermatomes: match.dermatomes.map(areaRow),
         nerves: match.nerves.map(areaRow),
         entrapments: match.entrapments,
+        nerveLikeSpots: nerveLikeSpots(spots, details),
       };
       io.out(JSON.stringify(report, null, 2));
       return 0;
@@ -164,6 +182,12 @@ export const whereItHurtsCommand: CliCommand = {
     if (rows.length === 0) io.out('No muscle in the dataset refers pain to these spots.');
     else printTable(io, rows, new Set(spots).size);
     printNerves(io, match);
+    const nerveLike = nerveLikeSpots(spots, details);
+    if (nerveLike.length > 0) {
+      io.out(
+        `\nDescribed as burning, electric or tingling, as nerve pain often is: ${nerveLike.join(', ')}.`,
+      );
+    }
     return 0;
   },
 };

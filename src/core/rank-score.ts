@@ -9,9 +9,12 @@
  */
 export const coverageEmphasis = 2;
 
-/** Share of the spots the zone explains, each weighted by its level (1 essential, 0.5 spillover). */
-export function coverage(explainedWeight: number, spotCount: number): number {
-  return spotCount === 0 ? 0 : explainedWeight / spotCount;
+/**
+ * Share of the spots the zone explains, each weighted by its level (1 essential, 0.5 spillover)
+ * and by its strength (1 for every spot of an unrated drawing, so `spotWeight` is their count).
+ */
+export function coverage(explainedWeight: number, spotWeight: number): number {
+  return spotWeight === 0 ? 0 : explainedWeight / spotWeight;
 }
 
 /**

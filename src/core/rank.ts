@@ -24,6 +24,11 @@ export interface RankInput {
 export interface RankOptions {
   /** Keep only the best N results (a positive integer); all muscles that explain a spot by default. */
   limit?: number;
+  /**
+   * Spot -> weight in 0..1 (painDetails.ts spotWeights: strength relative to the strongest
+   * spot); a spot without one weighs 1. Equal weights rank exactly as none.
+   */
+  weights?: ReadonlyMap<string, number>;
 }
 
 export interface RankedMuscle {
@@ -102,6 +107,13 @@ function invalidSpot(spot: string, vocabulary: RegionVocabulary): RegionIdError 
     : new RegionIdError('unknown-landmark', spot, `unknown region "${spot}"`);
 }
 
+function checkWeight(spot: string, weight: number): number {
+  if (!(weight >= 0 && weight <= 1)) {
+    throw new RangeError(`the weight of spot "${spot}" must be in 0..1, got ${weight}`);
+  }
+  return weight;
+}
+
 function checkLimit(limit: number | undefined): number {
   if (limit === undefined) return Infinity;
   if (!Number.isInteger(limit) || limit < 1) {
@@ -154,20 +166,29 @@ export function createRanker(input: RankInput): Ranker {
       const canonical = canonicalSpots(spots, vocabulary);
       const explained = new Float64Array(zones.length);
       const touched: number[] = [];
+      const seen = new Uint8Array(zones.length);
+      let spotWeight = 0;
       for (const spot of canonical) {
+        const strength = checkWeight(spot, options.weights?.get(spot) ?? 1);
+        spotWeight += strength;
         for (const hit of index.get(spot) ?? []) {
-          if (explained[hit.zone] === 0) touched.push(hit.zone);
-          explained[hit.zone] = (explained[hit.zone] ?? 0) + hit.weight;
+          if (seen[hit.zone] === 0) {
+            seen[hit.zone] = 1;
+            touched.push(hit.zone);
+          }
+          explained[hit.zone] = (explained[hit.zone] ?? 0) + hit.weight * strength;
         }
       }
-      const scored = touched.map((i) => {
+      const scored = touched.flatMap((i) => {
         const zone = zones[i] as Zone;
         const weight = explained[i] ?? 0;
+        // only spots rated 0 in its zone: it explains none of the pain there is
+        if (weight === 0) return [];
         const score = matchScore(
-          coverage(weight, canonical.length),
+          coverage(weight, spotWeight),
           specificity(weight, zone.totalWeight),
         );
-        return { zone, score };
+        return [{ zone, score }];
       });
       scored.sort(compareRanked);
       return scored

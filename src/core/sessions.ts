@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { describeIssues, joinPath, type IssuePath } from './issues.ts';
 import { messageOf } from './errors.ts';
+import { maxIntensity, painQualities, type PainDetails } from './painDetails.ts';
 
 export const sessionsFileFormat = 'trigger-atlas-sessions';
 export const sessionsFileVersion = 2;
@@ -33,7 +34,16 @@ export const SessionMuscle = z.strictObject({
 });
 export type SessionMuscle = z.infer<typeof SessionMuscle>;
 
-/** One client session as stored in the browser and as written in version 2 files. */
+/** How strong a spot is (0-10) and what it feels like (painDetails.ts). */
+export const SessionPainDetail = z.strictObject({
+  intensity: z.number().int().min(0).max(maxIntensity),
+  quality: z.enum(painQualities).nullable(),
+});
+
+/**
+ * One client session as stored in the browser and as written in version 2 files. `painDetails`
+ * came later in version 2: files without it are read as they are (every spot unrated).
+ */
 export const Session = z.strictObject({
   id: sessionId,
   name,
@@ -41,6 +51,8 @@ export const Session = z.strictObject({
   updatedAt: timestamp,
   /** Region ids, e.g. `buttock:right`, in the order they were marked. */
   painSpots: z.array(z.string().min(1).max(100)).max(1000),
+  /** Marked spot -> how strong it is and what it feels like; unrated spots have no entry. */
+  painDetails: z.record(z.string().min(1).max(100), SessionPainDetail).optional(),
   /** Muscles looked at, each once, the most recently looked at last. */
   muscles: z.array(SessionMuscle).max(1000),
   notes: z.string().max(maxNotesLength),
@@ -162,6 +174,13 @@ function vocabularyProblems(
         );
       }
     });
+    for (const spot of Object.keys(session.painDetails ?? {})) {
+      if (!session.painSpots.includes(spot)) {
+        problems.push(
+          `${at('painDetails', spot)}: "${clip(spot)}" is not one of the session's pain spots`,
+        );
+      }
+    }
     session.muscles.forEach((looked, muscleIndex) => {
       if (!vocab.isMuscle(looked.muscle)) {
         problems.push(
@@ -293,14 +312,20 @@ export function newSession(
   now: Date,
   painSpots: readonly string[] = [],
   muscles: readonly SessionMuscle[] = [],
+  painDetails: PainDetails = {},
 ): Session {
   const at = now.toISOString();
+  const spots = [...new Set(painSpots)];
+  const details = Object.fromEntries(
+    Object.entries(painDetails).filter(([spot]) => spots.includes(spot)),
+  );
   return {
     id,
     name: cleanSessionName(sessionName) || 'Untitled session',
     createdAt: at,
     updatedAt: at,
-    painSpots: [...new Set(painSpots)],
+    painSpots: spots,
+    ...(Object.keys(details).length > 0 && { painDetails: details }),
     muscles: muscles.reduce<SessionMuscle[]>((list, m) => withMuscleLooked(list, m), []),
     notes: '',
   };
@@ -333,6 +358,7 @@ export function sameSession(a: Session, b: Session): boolean {
     a.updatedAt === b.updatedAt &&
     a.notes === b.notes &&
     sameList(a.painSpots, b.painSpots, (x, y) => x === y) &&
+    JSON.stringify(a.painDetails ?? {}) === JSON.stringify(b.painDetails ?? {}) &&
     sameList(a.muscles, b.muscles, (x, y) => x.muscle === y.muscle && x.side === y.side)
   );
 }

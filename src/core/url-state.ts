@@ -4,6 +4,13 @@
  */
 
 import type { Side } from './regionIds.ts';
+import {
+  formatSpot,
+  keptDetails,
+  parseSpot,
+  type PainDetail,
+  type PainDetails,
+} from './painDetails.ts';
 
 export type { Side };
 export const viewPresets = ['front', 'back', 'left', 'right'] as const;
@@ -48,6 +55,8 @@ export interface ViewState {
   readonly view: ViewPreset | null;
   readonly layers: Layers;
   readonly pain: readonly string[];
+  /** How strong each pain spot is and what it feels like (spots without an entry: unrated). */
+  readonly painDetails: PainDetails;
   readonly mode: 'explore' | 'pain';
   readonly present: boolean;
 }
@@ -68,6 +77,7 @@ export const emptyViewState: ViewState = {
   view: null,
   layers: defaultLayers,
   pain: [],
+  painDetails: {},
   mode: 'explore',
   present: false,
 };
@@ -145,24 +155,32 @@ function parseLayers(raw: string, notices: string[]): Layers {
   return layers;
 }
 
-function parsePain(raw: string, vocab: UrlVocabulary, notices: string[]): string[] {
+function parsePain(
+  raw: string,
+  vocab: UrlVocabulary,
+  notices: string[],
+): { spots: string[]; details: PainDetails } {
   const spots: string[] = [];
+  const details: Record<string, PainDetail> = {};
   for (const part of raw.split(',')) {
-    const id = part.trim().toLowerCase();
-    if (!id) continue;
+    if (!part.trim()) continue;
+    const parsed = parseSpot(part);
+    const id = parsed.region;
     if (!vocab.isRegion(id)) {
       notices.push(
         `Ignored pain spot ${quote(part)}: unknown region${didYouMean(vocab.suggestRegion?.(id))}.`,
       );
       continue;
     }
+    if (!parsed.ok) notices.push(`Ignored how pain spot ${quote(part)} feels: ${parsed.problem}.`);
+    else if (parsed.detail) details[id] = parsed.detail;
     if (!spots.includes(id)) spots.push(id);
   }
   if (spots.length > maxPainSpots) {
     notices.push(`Kept the first ${maxPainSpots} pain spots of ${spots.length}.`);
-    return spots.slice(0, maxPainSpots);
+    spots.length = maxPainSpots;
   }
-  return spots;
+  return { spots, details: keptDetails(spots, details) };
 }
 
 /** Reads `?muscle=piriformis:right&view=back&pain=…` into a view state plus notices. */
@@ -208,7 +226,9 @@ export function parseViewState(search: string, vocab: UrlVocabulary): ParsedView
       notices.push(`Ignored trp=${quote(trpRaw)}: it does not belong to the selected muscle.`);
     else trp = id;
   }
-  const pain = painRaw ? parsePain(painRaw, vocab, notices) : [];
+  const { spots: pain, details: painDetails } = painRaw
+    ? parsePain(painRaw, vocab, notices)
+    : { spots: [], details: {} };
   let mode: ViewState['mode'] = pain.length > 0 ? 'pain' : 'explore';
   if (modeRaw !== null) {
     if (modeRaw === 'pain' || modeRaw === 'explore') mode = modeRaw;
@@ -229,6 +249,7 @@ export function parseViewState(search: string, vocab: UrlVocabulary): ParsedView
       view: viewRaw ? parseView(viewRaw, notices) : null,
       layers: layersRaw !== null ? parseLayers(layersRaw, notices) : defaultLayers,
       pain,
+      painDetails,
       mode,
       present,
     },
@@ -250,9 +271,18 @@ export function serializeViewState(state: ViewState): string {
   if (!sameLayers(state.layers, defaultLayers)) {
     params.set('layers', layerNames.filter((name) => state.layers[name]).join(','));
   }
-  if (state.pain.length > 0) params.set('pain', state.pain.join(','));
+  if (state.pain.length > 0) {
+    params.set(
+      'pain',
+      state.pain.map((spot) => formatSpot(spot, state.painDetails[spot])).join(','),
+    );
+  }
   if (state.mode === 'pain' && state.pain.length === 0) params.set('mode', 'pain');
   if (state.present) params.set('present', '1');
-  const text = params.toString().replaceAll('%3A', ':').replaceAll('%2C', ',');
+  const text = params
+    .toString()
+    .replaceAll('%3A', ':')
+    .replaceAll('%2C', ',')
+    .replaceAll('%40', '@');
   return text ? `?${text}` : '';
 }

@@ -84,6 +84,13 @@ function writeZones(model: PreparedModel, state: AppState): void {
 }
 
 let nerveMaps: Promise<NerveMaps> | null = null;
+/** The nerve map layer the skin shows now (null: none). */
+let drawnMapLayer: string | null = null;
+
+/** The layers ask for a nerve map the skin does not show yet (its maps are loading). */
+export function mapLayerPending(state: AppState): boolean {
+  return shownMapLayer(state.layers) !== drawnMapLayer;
+}
 
 /**
  * Draws the chosen nerve map layer on the skin, or none; the maps load on first use, and `drawn`
@@ -94,6 +101,7 @@ function showMapLayer(model: PreparedModel, state: AppState, drawn: () => void):
   const uniform = getBodyMaterials().skin.uniforms.uOverlay;
   if (!kind) {
     uniform.value = 0;
+    drawnMapLayer = null;
     return;
   }
   nerveMaps ??= import('virtual:nerve-maps').then((module) => module.default);
@@ -103,10 +111,14 @@ function showMapLayer(model: PreparedModel, state: AppState, drawn: () => void):
       if (shownMapLayer(useAppStore.getState().layers) !== kind) return;
       paintOverlay(model.skin, kind, overlayAreas(maps, kind));
       uniform.value = 1;
+      drawnMapLayer = kind;
       drawn();
     },
     () => {
+      // the maps' chunk could not load: the skin stays bare, and a later choice tries again
       nerveMaps = null;
+      drawnMapLayer = kind;
+      drawn();
     },
   );
 }

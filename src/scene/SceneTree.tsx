@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useAppStore, viewStateOf } from '../state/store.ts';
 import { serializeViewState } from '../core/url-state.ts';
-import { BodyModel } from './BodyModel.tsx';
+import { BodyModel, mapLayerPending } from './BodyModel.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { askForTrees, usePreparedModel } from './usePreparedModel.ts';
 import { createSceneLights } from './sceneLights.ts';
@@ -40,8 +40,9 @@ function DrawnSignal() {
     // nothing is drawn while the context is lost: stay not-ready until it is restored
     const state = useAppStore.getState();
     if (!pending.current || !getSceneModel() || contextLost) return;
-    // the frame for the current state needs the data (zones, the link's selection) and a camera at rest
-    if (!state.dataset || isCameraMoving()) return;
+    // the frame for the current state needs the data (zones, the link's selection), a camera at
+    // rest and the nerve map it asks for
+    if (!state.dataset || isCameraMoving() || mapLayerPending(state)) return;
     pending.current = false;
     const key = `${serializeViewState(viewStateOf(state))}#${state.cameraRequest}`;
     // runs after this frame's render, which follows the useFrame callbacks in the same tick

@@ -110,7 +110,14 @@ function currentMuscles(): Session['muscles'] {
 /** Creates a session from what is on screen now (pain spots, selected muscle) and opens it. */
 export async function createSession(name: string): Promise<Session | null> {
   const app = useAppStore.getState();
-  const session = newSession(newId(), name, new Date(), app.painSpots, currentMuscles());
+  const session = newSession(
+    newId(),
+    name,
+    new Date(),
+    app.painSpots,
+    currentMuscles(),
+    app.painDetails,
+  );
   if (!(await write([session]))) return null;
   replaceInList(session);
   set({ openSessionId: session.id, pending: false });
@@ -133,7 +140,7 @@ export function openSession(
   // The session's own record stays as it is; only what this app knows is shown.
   suppressAutosave = true;
   try {
-    app.setPainSpots(spots);
+    app.setPainSpots(spots, session.painDetails ?? {});
     if (spots.length > 0) app.setMode('pain');
     if (last && isKnown.muscle(last.muscle)) app.select(last, { frame: true });
     else app.select(null);
@@ -257,7 +264,12 @@ export async function flushAutosave(): Promise<boolean> {
 export function followAppIntoOpenSession(): () => void {
   const unsubscribe = useAppStore.subscribe((app, previous) => {
     if (suppressAutosave) return;
-    if (app.painSpots === previous.painSpots && app.selection === previous.selection) return;
+    if (
+      app.painSpots === previous.painSpots &&
+      app.painDetails === previous.painDetails &&
+      app.selection === previous.selection
+    )
+      return;
     const id = get().openSessionId;
     const session = get().sessions.find((s) => s.id === id);
     if (!session) return;
@@ -267,6 +279,11 @@ export function followAppIntoOpenSession(): () => void {
         app.painSpots.length === session.painSpots.length &&
         app.painSpots.every((spot, i) => spot === session.painSpots[i]);
       if (!same) next = { ...next, painSpots: [...app.painSpots] };
+    }
+    if (app.painDetails !== previous.painDetails) {
+      const { painDetails: _old, ...rest } = next;
+      const rated = Object.keys(app.painDetails).length > 0;
+      next = rated ? { ...rest, painDetails: { ...app.painDetails } } : rest;
     }
     if (app.selection && app.selection !== previous.selection) {
       const last = session.muscles.at(-1);

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { Dataset } from '../core/dataset.ts';
+import { keptDetails, type PainDetail, type PainDetails } from '../core/painDetails.ts';
 import {
   defaultLayers,
   type LayerName,
@@ -34,6 +35,8 @@ export interface AppState {
   readonly cameraRequest: number;
   readonly mode: Mode;
   readonly painSpots: readonly string[];
+  /** How strong each marked spot is and what it feels like; unrated spots have no entry. */
+  readonly painDetails: PainDetails;
   readonly present: boolean;
   readonly notices: readonly Notice[];
   readonly webgl: 'unknown' | 'ok' | 'unavailable' | 'lost';
@@ -48,7 +51,9 @@ export interface AppState {
   setView(view: ViewPreset): void;
   setMode(mode: Mode): void;
   togglePainSpot(region: string): void;
-  setPainSpots(regions: readonly string[]): void;
+  /** Marks exactly `regions`; with `details`, rates them so (else kept ratings stay). */
+  setPainSpots(regions: readonly string[], details?: PainDetails): void;
+  setPainDetail(region: string, detail: PainDetail): void;
   setPresent(present: boolean): void;
   applyViewState(state: ViewState): void;
   notify(text: string): void;
@@ -74,6 +79,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
   cameraRequest: 0,
   mode: 'explore',
   painSpots: [],
+  painDetails: {},
   present: false,
   notices: [],
   webgl: 'unknown',
@@ -103,12 +109,22 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setView: (view) => set({ view, cameraRequest: get().cameraRequest + 1 }),
   setMode: (mode) => set({ mode, hover: null }),
   togglePainSpot: (region) => {
-    const spots = get().painSpots;
-    set({
-      painSpots: spots.includes(region) ? spots.filter((s) => s !== region) : [...spots, region],
-    });
+    const { painSpots: spots, painDetails } = get();
+    const painSpots = spots.includes(region)
+      ? spots.filter((s) => s !== region)
+      : [...spots, region];
+    // a removed spot forgets how it felt: marking it again starts unrated
+    set({ painSpots, painDetails: keptDetails(painSpots, painDetails) });
   },
-  setPainSpots: (regions) => set({ painSpots: [...new Set(regions)] }),
+  setPainSpots: (regions, details) => {
+    const painSpots = [...new Set(regions)];
+    set({ painSpots, painDetails: keptDetails(painSpots, details ?? get().painDetails) });
+  },
+  setPainDetail: (region, detail) => {
+    const { painSpots, painDetails } = get();
+    if (!painSpots.includes(region)) return;
+    set({ painDetails: keptDetails(painSpots, { ...painDetails, [region]: detail }) });
+  },
   setPresent: (present) => set({ present }),
   applyViewState: (state) =>
     set({
@@ -118,6 +134,7 @@ export const useAppStore = create<AppState>()((set, get) => ({
       layers: state.layers,
       view: state.view,
       painSpots: state.pain,
+      painDetails: state.painDetails,
       mode: state.mode,
       present: state.present,
       cameraRequest: get().cameraRequest + 1,
@@ -139,6 +156,7 @@ export function viewStateOf(state: AppState): ViewState {
     view: state.view,
     layers: state.layers,
     pain: state.painSpots,
+    painDetails: state.painDetails,
     mode: state.mode,
     present: state.present,
   };

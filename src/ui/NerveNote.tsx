@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { fitsFrom, matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
 import { listWords } from '../core/rank-explanation.ts';
 import { loadNerveMaps, loadedNerveMaps } from '../state/nerveMaps.ts';
+import { qualityLabels, type PainQuality } from '../core/painDetails.ts';
 
 const shownAreas = 2;
 
@@ -69,12 +70,20 @@ export function RootsBeside({
   );
 }
 
+/** A spot the person described as burning, electric or tingling. */
+export interface NerveLikeSpot {
+  readonly label: string;
+  readonly quality: PainQuality;
+}
+
 export function NerveNote({
   spots,
+  nerveLike,
   likelyMuscle,
   muscleName,
 }: {
   spots: readonly string[];
+  nerveLike: readonly NerveLikeSpot[];
   /** The ranking's muscle ids, best first. */
   likelyMuscle: string | undefined;
   muscleName: (id: string) => string;
@@ -84,16 +93,25 @@ export function NerveNote({
     () => (maps ? matchNerves(spots, maps, likelyMuscle) : null),
     [maps, spots, likelyMuscle],
   );
-  if (!match) return null;
+  if (!match && nerveLike.length === 0) return null;
   const fits = [
-    ...match.dermatomes.filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
-    ...match.nerves.filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
+    ...(match?.dermatomes ?? []).filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
+    ...(match?.nerves ?? []).filter((m) => m.score >= fitsFrom).slice(0, shownAreas),
   ];
-  const entrapments = match.entrapments;
-  if (fits.length === 0 && entrapments.length === 0) return null;
+  const entrapments = match?.entrapments ?? [];
+  if (fits.length === 0 && entrapments.length === 0 && nerveLike.length === 0) return null;
   return (
     <aside className="nerve-note" aria-labelledby="nerve-note-title">
       <h4 id="nerve-note-title">Could it be a nerve?</h4>
+      {nerveLike.length > 0 && (
+        <p>
+          You said the pain at{' '}
+          {listWords(
+            nerveLike.map((spot) => `the ${spot.label} is ${qualityLabels[spot.quality]}`),
+          )}
+          : that is how nerve pain often feels, more than muscle pain does.
+        </p>
+      )}
       {fits.length > 0 && (
         <p>
           This pattern also fits {listWords(fits.map(areaName))}: the skin that{' '}
@@ -110,8 +128,12 @@ export function NerveNote({
       <p>
         Nerve pain tends to burn, shoot, tingle or go numb along a strip of skin, sometimes with
         weakness; muscle pain is more often a deep ache that pressing the muscle brings on. If yours
-        is like nerve pain, see a doctor or physiotherapist; get urgent care for the warning signs
-        below.
+        is like nerve pain, see a doctor or physiotherapist.
+      </p>
+      <p>
+        <strong>Get urgent care</strong> for new weakness or numbness in a leg or arm, numbness
+        around the groin or buttocks, or loss of bowel or bladder control (all warning signs are
+        listed below).
       </p>
     </aside>
   );

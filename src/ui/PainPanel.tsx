@@ -4,8 +4,67 @@ import { createRanker } from '../core/rank.ts';
 import { regionLabel, resolveRegionRef, type Side } from '../core/regionIds.ts';
 import type { Dataset } from '../core/dataset.ts';
 import { NerveNote, RootsBeside } from './NerveNote.tsx';
+import {
+  isPainQuality,
+  maxIntensity,
+  nerveLikeSpots,
+  painQualities,
+  qualityLabels,
+  spotWeights,
+  unratedSpot,
+  type PainDetail,
+} from '../core/painDetails.ts';
 
 const shownResults = 10;
+
+/** One marked spot: its name, how strong it is (0-10) and what it feels like, and a remove button. */
+function SpotChip({ spot, label }: { spot: string; label: string }) {
+  const rated = useAppStore((s) => s.painDetails[spot]);
+  const detail = rated ?? unratedSpot;
+  const set = (patch: Partial<PainDetail>) =>
+    useAppStore.getState().setPainDetail(spot, { ...detail, ...patch });
+  return (
+    <li className="chip spot">
+      <span className="spot-name">{label}</span>
+      <label className="spot-intensity">
+        <span className="visually-hidden">How strong is the pain at {label}, 0 to 10</span>
+        <input
+          type="range"
+          min={0}
+          max={maxIntensity}
+          step={1}
+          value={detail.intensity}
+          aria-valuetext={`${detail.intensity} of ${maxIntensity}${rated ? '' : ', not rated yet'}`}
+          onChange={(event) => set({ intensity: Number(event.target.value) })}
+        />
+        <span aria-hidden="true" className={rated ? undefined : 'muted'}>
+          {detail.intensity}/{maxIntensity}
+        </span>
+      </label>
+      <select
+        aria-label={`What the pain at ${label} feels like`}
+        value={detail.quality ?? ''}
+        onChange={(event) =>
+          set({ quality: isPainQuality(event.target.value) ? event.target.value : null })
+        }
+      >
+        <option value="">feels like…</option>
+        {painQualities.map((quality) => (
+          <option key={quality} value={quality}>
+            {qualityLabels[quality]}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        aria-label={`Remove ${label}`}
+        onClick={() => useAppStore.getState().togglePainSpot(spot)}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
 
 function PainChips({ dataset }: { dataset: Dataset }) {
   const spots = useAppStore((s) => s.painSpots);
@@ -18,18 +77,13 @@ function PainChips({ dataset }: { dataset: Dataset }) {
   }
   return (
     <div className="chips">
+      <p className="muted small">
+        For each spot, say how strong the pain is (0 none, 10 worst) and what it feels like: the
+        strongest spots count most in the ranking.
+      </p>
       <ul aria-label="Marked pain spots">
         {spots.map((spot) => (
-          <li key={spot} className="chip">
-            {regionLabel(spot, dataset.regions)}
-            <button
-              type="button"
-              aria-label={`Remove ${regionLabel(spot, dataset.regions)}`}
-              onClick={() => useAppStore.getState().togglePainSpot(spot)}
-            >
-              ×
-            </button>
-          </li>
+          <SpotChip key={spot} spot={spot} label={regionLabel(spot, dataset.regions)} />
         ))}
       </ul>
       <button
@@ -96,9 +150,13 @@ function PresetChooser({ dataset }: { dataset: Dataset }) {
 /** The ranking: which muscles most likely send pain to the marked spots, and why. */
 function PainResults({ dataset }: { dataset: Dataset }) {
   const spots = useAppStore((s) => s.painSpots);
+  const details = useAppStore((s) => s.painDetails);
   const selection = useAppStore((s) => s.selection);
   const ranker = useMemo(() => createRanker(dataset), [dataset]);
-  const results = useMemo(() => ranker.rank(spots, { limit: shownResults }), [ranker, spots]);
+  const results = useMemo(
+    () => ranker.rank(spots, { limit: shownResults, weights: spotWeights(spots, details) }),
+    [ranker, spots, details],
+  );
   if (spots.length === 0) return null;
   return (
     <section aria-labelledby="results-title">
@@ -106,6 +164,10 @@ function PainResults({ dataset }: { dataset: Dataset }) {
       {/* before the list: a pattern that follows a nerve should be read before the muscles */}
       <NerveNote
         spots={spots}
+        nerveLike={nerveLikeSpots(spots, details).map((spot) => ({
+          label: regionLabel(spot, dataset.regions),
+          quality: details[spot]!.quality!,
+        }))}
         likelyMuscle={results[0]?.muscle}
         muscleName={(id) => dataset.muscles.get(id)?.name ?? id}
       />

@@ -48,7 +48,8 @@ test.describe('the 3D body viewer', () => {
     const empty = await emptyPoint(page);
     await page.mouse.click(empty.x, empty.y);
     await expect(page.locator('.muscle-record')).toHaveCount(0);
-    await page.goto('/?muscle=deltoid:left&view=front');
+    // ready first: the heading can show a moment before the key listener is attached
+    await openApp(page, '?muscle=deltoid:left&view=front');
     await expect(selectedHeading(page)).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.locator('.muscle-record')).toHaveCount(0);

@@ -227,3 +227,46 @@ test.describe('nerve map layers', () => {
     await expect(page.locator('#hover-label')).toContainText(/superficial fibular/);
   });
 });
+
+test.describe('how each spot feels', () => {
+  test('intensity and quality are set by keyboard; a tingling spot raises the nerve note', async ({
+    page,
+  }) => {
+    await openApp(page, '?pain=iliac_crest:right,sacrum');
+    const note = page.getByRole('complementary', { name: 'Could it be a nerve?' });
+    await expect(page.locator('.results li').first()).toBeVisible();
+    await expect(note).toHaveCount(0);
+
+    const strength = page.getByRole('slider', { name: /How strong is the pain at .*hip bone/ });
+    await strength.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect(strength).toHaveAttribute('aria-valuetext', '8 of 10');
+    await expect(page).toHaveURL(/pain=iliac_crest:right@8,sacrum/);
+
+    const feels = page.getByRole('combobox', { name: 'What the pain at sacrum feels like' });
+    await feels.focus();
+    await page.keyboard.press('End');
+    await expect(feels).toHaveValue('tingling');
+    await expect(note).toContainText('You said the pain at the sacrum is tingling or numb');
+    await expect(note).toContainText('loss of bowel or bladder control');
+
+    // the link keeps both, and opening it restores them
+    await expect(page).toHaveURL(/pain=iliac_crest:right@8,sacrum@5:tingling/);
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await expect(strength).toHaveAttribute('aria-valuetext', '8 of 10');
+    await expect(feels).toHaveValue('tingling');
+    await expect(note).toBeVisible();
+  });
+
+  test('the strongest spot leads the ranking', async ({ page }) => {
+    const first = async (query: string) => {
+      await openApp(page, query);
+      return page.locator('.results .result-name').first().innerText();
+    };
+    const heel = await first('?pain=heel:right@9,posterior_thigh:right@1');
+    const thigh = await first('?pain=heel:right@1,posterior_thigh:right@9');
+    expect(heel).not.toBe(thigh);
+    await expect(page.locator('.results li').first()).toContainText('back of the right thigh');
+  });
+});

@@ -113,11 +113,34 @@ describe('cli where-it-hurts', () => {
       dermatomes: { id: string; side: string; score: number; spots: string[] }[];
       nerves: { id: string }[];
       entrapments: unknown[];
+      nerveLikeSpots: string[];
     };
-    expect(Object.keys(report)).toEqual(['muscles', 'dermatomes', 'nerves', 'entrapments']);
+    expect(Object.keys(report)).toEqual([
+      'muscles',
+      'dermatomes',
+      'nerves',
+      'entrapments',
+      'nerveLikeSpots',
+    ]);
+    expect(report.nerveLikeSpots).toEqual([]);
     expect(report.muscles.length).toBeGreaterThan(0);
     expect(report.dermatomes[0]).toMatchObject({ id: 'L5', side: 'right', score: 0.6 });
     expect(report.nerves.map((n) => n.id)).toContain('common_fibular');
+  });
+
+  it('takes how strong a spot is and what it feels like, as links write it', () => {
+    const strongHeel = cli('heel@9', 'posterior_thigh@1', '--side', 'right', '--json');
+    const strongThigh = cli('heel@1', 'posterior_thigh@9', '--side', 'right', '--json');
+    const first = (out: string) => (JSON.parse(out) as JsonRow[])[0]!;
+    expect(first(strongHeel.out).muscle).not.toBe(first(strongThigh.out).muscle);
+    const { code, out } = cli('lateral_leg:right@8:electric', 'big_toe:right', '--nerves');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'Described as burning, electric or tingling, as nerve pain often is: lateral_leg:right.',
+    );
+    const bad = cli('heel:right@hot');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('"heel:right@hot": expected an intensity 0-10');
   });
 
   it('the piriformis pattern, in words: piriformis first, then the sciatic nerve it can press on', () => {

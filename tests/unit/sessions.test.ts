@@ -282,6 +282,37 @@ describe('import error messages', () => {
     );
   });
 
+  it('keeps how strong each spot was and what it felt like; files from before read as unrated', () => {
+    const rated: Session = {
+      ...anna,
+      painDetails: { 'buttock:right': { intensity: 8, quality: 'electric' } },
+    };
+    const text = serializeSessions([rated], new Date('2025-03-03T12:00:00.000Z'));
+    expect(parseSessionsFile(text, vocab)).toEqual({
+      ok: true,
+      sessions: [rated],
+      migratedFrom: null,
+    });
+    // a version 2 file written before ratings existed has no painDetails: it opens as it is
+    const before = parseSessionsFile(fileWith([anna]), vocab);
+    expect(before.ok && before.sessions[0]!.painDetails).toBeUndefined();
+  });
+
+  it('a rating that is out of range, or of a spot the session does not mark', () => {
+    expect(
+      messageOf(
+        fileWith([{ ...anna, painDetails: { 'buttock:right': { intensity: 11, quality: null } } }]),
+      ),
+    ).toMatch(/^sessions\.json: sessions\[0\]\.painDetails\.buttock:right\.intensity: /);
+    expect(
+      messageOf(
+        fileWith([{ ...anna, painDetails: { 'buttock:left': { intensity: 3, quality: null } } }]),
+      ),
+    ).toBe(
+      'sessions.json: sessions[0].painDetails.buttock:left: "buttock:left" is not one of the session\'s pain spots',
+    );
+  });
+
   it('ids the atlas does not know', () => {
     const spots = ['sacrum', 'buttock:right', 'buttok'];
     expect(messageOf(fileWith([{ ...anna, painSpots: spots }]))).toBe(

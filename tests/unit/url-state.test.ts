@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { keptDetails, painQualities } from '../../src/core/painDetails.ts';
 import {
   defaultLayers,
   emptyViewState,
@@ -102,6 +103,36 @@ describe('reading a shared link', () => {
     expect(both.notices).toEqual(['Showed only the nerves layer: one map at a time.']);
   });
 
+  it('reads how strong each spot is and what it feels like, and keeps a spot whose rating is bad', () => {
+    const { state, notices } = parseViewState(
+      '?pain=buttock:right@7:burning,sacrum@electric,posterior_thigh:right@11,temple:right',
+      vocab,
+    );
+    expect(state.pain).toEqual([
+      'buttock:right',
+      'sacrum',
+      'posterior_thigh:right',
+      'temple:right',
+    ]);
+    expect(state.painDetails).toEqual({
+      'buttock:right': { intensity: 7, quality: 'burning' },
+      sacrum: { intensity: 5, quality: 'electric' },
+    });
+    expect(notices).toEqual([
+      'Ignored how pain spot "posterior_thigh:right@11" feels: expected an intensity 0-10 and/or one of aching, deep, burning, electric, tingling after "@".',
+    ]);
+  });
+
+  it('writes ratings after "@", readable, and leaves unrated spots bare', () => {
+    const state: ViewState = {
+      ...emptyViewState,
+      pain: ['buttock:right', 'sacrum'],
+      painDetails: { 'buttock:right': { intensity: 8, quality: 'tingling' } },
+      mode: 'pain',
+    };
+    expect(serializeViewState(state)).toBe('?pain=buttock:right@8:tingling,sacrum');
+  });
+
   it('writes a nerve map layer into the link', () => {
     const layers = { ...defaultLayers, dermatomes: true };
     expect(serializeViewState({ ...emptyViewState, layers })).toBe(
@@ -130,31 +161,57 @@ describe('writing a shareable link', () => {
   });
 });
 
-const viewStateArbitrary: fc.Arbitrary<ViewState> = fc.record({
-  muscle: fc.option(
-    fc.record({ muscle: fc.constantFrom(...muscles), side: fc.constantFrom('left', 'right') }),
-    { nil: null },
-  ),
-  compare: fc.constant(null),
-  trp: fc.constant(null),
-  view: fc.option(fc.constantFrom('front', 'back', 'left', 'right'), { nil: null }),
-  layers: fc
-    .record({
-      skin: fc.boolean(),
-      superficial: fc.boolean(),
-      deep: fc.boolean(),
-      skeleton: fc.boolean(),
-      map: fc.constantFrom(null, 'dermatomes', 'nerves'),
-    })
-    .map(({ map, ...body }) => ({
-      ...body,
-      dermatomes: map === 'dermatomes',
-      nerves: map === 'nerves',
-    })),
-  pain: fc.uniqueArray(fc.constantFrom(...regions), { maxLength: 5 }),
-  mode: fc.constantFrom('explore', 'pain'),
-  present: fc.boolean(),
-});
+const viewStateArbitrary: fc.Arbitrary<ViewState> = fc
+  .record({
+    muscle: fc.option(
+      fc.record({ muscle: fc.constantFrom(...muscles), side: fc.constantFrom('left', 'right') }),
+      { nil: null },
+    ),
+    compare: fc.constant(null),
+    trp: fc.constant(null),
+    view: fc.option(fc.constantFrom('front', 'back', 'left', 'right'), { nil: null }),
+    layers: fc
+      .record({
+        skin: fc.boolean(),
+        superficial: fc.boolean(),
+        deep: fc.boolean(),
+        skeleton: fc.boolean(),
+        map: fc.constantFrom(null, 'dermatomes', 'nerves'),
+      })
+      .map(({ map, ...body }) => ({
+        ...body,
+        dermatomes: map === 'dermatomes',
+        nerves: map === 'nerves',
+      })),
+    pain: fc.uniqueArray(fc.constantFrom(...regions), { maxLength: 5 }),
+    painDetails: fc.constant({}),
+    mode: fc.constantFrom('explore', 'pain'),
+    present: fc.boolean(),
+  })
+  .chain((state) =>
+    // ratings on some of the marked spots (unrated ones have no entry)
+    fc
+      .tuple(
+        ...state.pain.map(() =>
+          fc.option(
+            fc.record({
+              intensity: fc.integer({ min: 0, max: 10 }),
+              quality: fc.option(fc.constantFrom(...painQualities), { nil: null }),
+            }),
+            { nil: null },
+          ),
+        ),
+      )
+      .map((rated) => ({
+        ...state,
+        painDetails: keptDetails(
+          state.pain,
+          Object.fromEntries(
+            state.pain.flatMap((spot, i) => (rated[i] ? [[spot, rated[i]] as const] : [])),
+          ),
+        ),
+      })),
+  );
 
 describe('URL state properties', () => {
   it('never throws on arbitrary text and always returns a usable state', () => {
