@@ -6,7 +6,7 @@ import { useAppStore, type AppState } from '../state/store.ts';
 import { referralIntensities } from '../core/referral.ts';
 import { shownMapLayer, type MuscleSide } from '../core/url-state.ts';
 import { overlayAreas } from '../core/nerveOverlay.ts';
-import type { NerveMaps } from '../core/nerveMatch.ts';
+import { loadNerveMaps } from '../state/nerveMaps.ts';
 import { getBodyMaterials } from './materials.ts';
 import { muscleKey, type MuscleLayer, type PreparedModel } from './prepareModel.ts';
 import { muscleAtVertex } from './modelData.ts';
@@ -83,7 +83,6 @@ function writeZones(model: PreparedModel, state: AppState): void {
   });
 }
 
-let nerveMaps: Promise<NerveMaps> | null = null;
 /** The nerve map layer the skin shows now (null: none). */
 let drawnMapLayer: string | null = null;
 
@@ -104,8 +103,7 @@ function showMapLayer(model: PreparedModel, state: AppState, drawn: () => void):
     drawnMapLayer = null;
     return;
   }
-  nerveMaps ??= import('virtual:nerve-maps').then((module) => module.default);
-  nerveMaps.then(
+  loadNerveMaps().then(
     (maps) => {
       // the layer may have changed while the maps loaded
       if (shownMapLayer(useAppStore.getState().layers) !== kind) return;
@@ -116,7 +114,6 @@ function showMapLayer(model: PreparedModel, state: AppState, drawn: () => void):
     },
     () => {
       // the maps' chunk could not load: the skin stays bare, and a later choice tries again
-      nerveMaps = null;
       drawnMapLayer = kind;
       drawn();
     },

@@ -16,7 +16,8 @@ export function useNerveMaps(): NerveMaps | null {
   const [maps, setMaps] = useState<NerveMaps | null>(loadedNerveMaps);
   useEffect(() => {
     let live = true;
-    // the note is an extra: without its chunk (offline before it was cached) it is left out
+    // the note and the map key are extras: without their chunk (offline before it was cached)
+    // they are left out
     loadNerveMaps().then(
       (loaded) => live && setMaps(loaded),
       () => {},
