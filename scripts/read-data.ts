@@ -15,6 +15,7 @@ import {
 import { requiredMuscleIds } from '../src/core/required-muscles.ts';
 import type { Dataset } from '../src/core/assemble.ts';
 import { checkNerveMaps, type NerveMapsResult } from '../src/core/nerves.ts';
+import { checkFmaIds, readFmaNames } from '../src/core/fma.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const defaultDataDir = join(repoRoot, 'data');
@@ -132,4 +133,21 @@ export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): Nerve
   const read = readJson(path);
   if (read.error !== undefined) return { ok: false, errors: [read.error] };
   return checkNerveMaps(read.value, dataset.regions, new Set(dataset.muscles.keys()), shown(path));
+}
+
+/**
+ * Every muscle's FMA ids checked against data/anatomy/fma-names.json: the problems, none when
+ * all fit. A data folder without the names file (a test fixture) is checked against the
+ * project's own.
+ */
+export function checkMuscleFma(dataset: Dataset, dataDir = defaultDataDir): string[] {
+  const own = join(dataDir, 'anatomy/fma-names.json');
+  const path = existsSync(own) ? own : join(defaultDataDir, 'anatomy/fma-names.json');
+  const read = readJson(path);
+  if (read.error !== undefined) return [read.error];
+  const names = readFmaNames(read.value, shown(path));
+  if (!names.ok) return names.errors;
+  return checkFmaIds(dataset.muscles.values(), names.names).map(
+    (problem) => `${shown(join(dataDir, 'muscles'))}: ${problem}`,
+  );
 }

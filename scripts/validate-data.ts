@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { readDataset, readNerveMaps } from './read-data.ts';
+import { checkMuscleFma, readDataset, readNerveMaps } from './read-data.ts';
 
 export interface ScriptIo {
   out(text: string): void;
@@ -45,13 +45,19 @@ export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
     io.err(`nerve maps have ${nerves.errors.length} error${nerves.errors.length === 1 ? '' : 's'}`);
     return 2;
   }
+  const fma = checkMuscleFma(result.dataset, dataDir);
+  if (fma.length > 0) {
+    for (const problem of fma) io.err(problem);
+    io.err(`FMA ids have ${fma.length} error${fma.length === 1 ? '' : 's'}`);
+    return 2;
+  }
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { muscles, triggerPoints, conditions } = result.dataset;
   const maps = nerves
     ? `, ${nerves.maps.dermatomes.length} dermatomes, ${nerves.maps.nerves.length} nerve territories`
     : '';
   io.out(
-    `data ok: ${muscles.size} muscles, ${triggerPoints.size} trigger points, ${conditions.size} conditions${maps}`,
+    `data ok: ${muscles.size} muscles (each with FMA ids), ${triggerPoints.size} trigger points, ${conditions.size} conditions${maps}`,
   );
   return 0;
 }

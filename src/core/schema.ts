@@ -83,8 +83,12 @@ export const MuscleRecord = z.strictObject({
   name: z.string().min(3),
   latin: z.string().min(3),
   aliases: z.array(z.string().min(2)),
-  /** Foundational Model of Anatomy id of the right-side muscle, where one exists. */
-  fma: z.number().int().positive().nullable(),
+  /**
+   * Foundational Model of Anatomy concept ids (side-free: FMA 22314 is gluteus maximus): one for a
+   * muscle, the parts for a group record (the rhomboids: rhomboid major and minor). Checked
+   * against data/anatomy/fma-names.json by src/core/fma.ts.
+   */
+  fma: z.array(z.number().int().positive()).min(1, 'needs at least one FMA id'),
   group: MuscleGroup,
   layer: Layer,
   /** True where one id stands for several muscles (e.g. scalenes), selectable as one unit. */

@@ -238,6 +238,10 @@ export function MusclePanel({
           <dd>{record.action}</dd>
           <dt>Nerve</dt>
           <dd>{record.innervation}</dd>
+          <dt>
+            <abbr title="Foundational Model of Anatomy: the id other anatomy models use">FMA</abbr>
+          </dt>
+          <dd>{record.fma.map((id) => `FMA:${id}`).join(', ')}</dd>
         </dl>
       </section>
 

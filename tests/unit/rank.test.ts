@@ -18,7 +18,7 @@ function muscle(id: string, essential: RegionRef[], spillover: RegionRef[] = [])
     name: id.replace(/_/g, ' '),
     latin: `Musculus ${id}`,
     aliases: [],
-    fma: null,
+    fma: [22314],
     group: 'hip_thigh',
     layer: 'S',
     origin: 'somewhere',

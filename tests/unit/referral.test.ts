@@ -14,7 +14,7 @@ const record: MuscleRecord = {
   name: 'Piriformis',
   latin: 'Musculus piriformis',
   aliases: [],
-  fma: null,
+  fma: [22314],
   group: 'hip_thigh',
   layer: 'D',
   origin: 'Front of the sacrum',

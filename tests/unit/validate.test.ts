@@ -82,7 +82,7 @@ describe('npm run validate:data', () => {
     expect(err.filter((line) => !line.startsWith('warning:'))).toEqual([]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(
-      /^data ok: \d+ muscles, \d+ trigger points, \d+ conditions, 28 dermatomes, \d+ nerve territories$/,
+      /^data ok: \d+ muscles \(each with FMA ids\), \d+ trigger points, \d+ conditions, 28 dermatomes, \d+ nerve territories$/,
     );
   });
 });
