@@ -655,7 +655,12 @@ export async function buildModel(): Promise<BuildResult> {
   // the limb muscles built as volumes (tendons too) lie inside the skin by construction: it does
   // not wrap them
   const asVolume = new Set(body.compartments.flatMap((c) => c.muscles));
-  const wrapped = muscles.filter((m) => !asVolume.has(m.id));
+  // nor the muscles of the skin itself (platysma, the facial muscles): they lie 2-4 mm under
+  // it, and a wrapped capsule (at least 1.5 skin voxels round) would puff the face out
+  const ofSkin = new Set(
+    Object.entries(md.muscles).flatMap(([id, d]) => (d.wrap === false ? [id] : [])),
+  );
+  const wrapped = muscles.filter((m) => !asVolume.has(m.id) && !ofSkin.has(m.id));
   const skin = await buildSkin(body, prims, wrapped, offsets, boneCaps);
   const segmentAt = segmentLookup(prims);
   const blockers = [...boneCaps, ...wrapped.flatMap((m) => m.capsules)];

@@ -36,6 +36,11 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['tibialis_posterior', 'soleus'],
   ['flexor_hallucis_longus', 'soleus'],
   ['popliteus', 'gastrocnemius'],
+  ['obturator_internus', 'gluteus_maximus'],
+  ['buccinator', 'zygomaticus_major'],
+  ['adductor_hallucis', 'flexor_digitorum_brevis'],
+  ['interossei_foot', 'extensor_digitorum_brevis'],
+  ['sternocleidomastoid', 'platysma'],
 ];
 const R = 0.035;
 

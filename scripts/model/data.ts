@@ -160,6 +160,8 @@ export interface MuscleDef {
   sheet?: SheetDef;
   /** extra skin-wrap allowance for this muscle (m); default body.muscleSkinOffset */
   skinOffset?: number;
+  /** false: a muscle of the skin (platysma, facial muscles), placed under it and not wrapped */
+  wrap?: false;
 }
 export interface Muscles {
   about: string;

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { musclePoint, openApp, selectedHeading, waitForDrawn } from './helpers.ts';
+
+/**
+ * The muscles added with the dataset's second version are on the body and can be clicked: each
+ * from a camera preset, with the layers a person would switch off to reach a deep one.
+ */
+const added: { id: string; name: RegExp; view: string; layers: string }[] = [
+  { id: 'zygomaticus_major', name: /Zygomaticus major/, view: 'front', layers: 'superficial' },
+  { id: 'orbicularis_oculi', name: /Orbicularis oculi/, view: 'front', layers: 'superficial' },
+  { id: 'platysma', name: /Platysma/, view: 'front', layers: 'superficial' },
+  { id: 'buccinator', name: /Buccinator/, view: 'front', layers: 'deep' },
+  { id: 'obturator_internus', name: /Obturator internus/, view: 'back', layers: 'deep' },
+  { id: 'levator_ani', name: /Levator ani/, view: 'back', layers: 'deep' },
+  {
+    id: 'abductor_digiti_minimi_hand',
+    name: /Abductor digiti minimi \(hand\)/,
+    view: 'front',
+    layers: 'superficial',
+  },
+  { id: 'dorsal_interossei_hand', name: /Dorsal interossei of the hand \(second to fourth\)/, view: 'back', layers: 'deep' },
+  {
+    id: 'extensor_hallucis_brevis',
+    name: /Extensor hallucis brevis/,
+    view: 'front',
+    layers: 'superficial',
+  },
+  { id: 'adductor_hallucis', name: /Adductor hallucis/, view: 'front', layers: 'deep' },
+  { id: 'interossei_foot', name: /Interossei of the foot/, view: 'front', layers: 'deep' },
+];
+
+test.describe('muscles added in dataset v2', () => {
+  for (const muscle of added) {
+    test(`${muscle.id} is on the body and a click selects it`, async ({ page }) => {
+      await openApp(page, `?view=${muscle.view}&layers=${muscle.layers}`);
+      await waitForDrawn(page);
+      const point = await musclePoint(page, muscle.id, 'right');
+      expect(point, `${muscle.id} shows from the ${muscle.view}`).not.toBeNull();
+      await page.mouse.click(point!.x, point!.y);
+      await expect(selectedHeading(page)).toHaveText(
+        new RegExp(`${muscle.name.source}\\s*\\(right\\)`),
+      );
+    });
+  }
+});
