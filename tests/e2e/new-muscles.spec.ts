@@ -18,7 +18,12 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
     view: 'front',
     layers: 'superficial',
   },
-  { id: 'dorsal_interossei_hand', name: /Dorsal interossei of the hand \(second to fourth\)/, view: 'back', layers: 'deep' },
+  {
+    id: 'dorsal_interossei_hand',
+    name: /Dorsal interossei of the hand \(second to fourth\)/,
+    view: 'back',
+    layers: 'deep',
+  },
   {
     id: 'extensor_hallucis_brevis',
     name: /Extensor hallucis brevis/,
