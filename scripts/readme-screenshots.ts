@@ -27,6 +27,18 @@ const shots: { file: string; query: string; width?: number; height?: number; pai
       '?view=back&mode=pain&layers=skin,superficial,deep,skeleton,dermatomes&pain=lateral_leg:right@7:tingling,posterior_thigh:right@4',
   },
   { file: 'app-front.png', query: '?view=front' },
+  // five of the muscles dataset v2 added, each with its zones
+  { file: 'v2-zygomaticus-major.png', query: '?muscle=zygomaticus_major:right&view=front' },
+  { file: 'v2-platysma.png', query: '?muscle=platysma:right&view=front' },
+  { file: 'v2-obturator-internus.png', query: '?muscle=obturator_internus:right&view=back' },
+  {
+    file: 'v2-abductor-digiti-minimi-hand.png',
+    query: '?muscle=abductor_digiti_minimi_hand:right&view=front',
+  },
+  {
+    file: 'v2-extensor-hallucis-brevis.png',
+    query: '?muscle=extensor_hallucis_brevis:right&view=front',
+  },
   {
     file: 'app-phone.png',
     query: '?muscle=infraspinatus:right&view=back',

@@ -45,6 +45,11 @@ export const RegionNamesFile = z.strictObject({
       midline: z.literal(true).optional(),
       /** How to say the region with a side, e.g. "back of the {side} thigh"; default "{side} <name>". */
       sided: z.string().includes('{side}').optional(),
+      /**
+       * A finer region the project added beyond docs/landmarks.md (that list may grow, never
+       * shrink): a landmarks.json from before it, which lacks it, still reads.
+       */
+      added: z.literal(true).optional(),
     }),
   ),
 });
@@ -109,6 +114,7 @@ export function readRegionVocabulary(
   const landmarks = new Map<string, Landmark>();
   for (const [id, named] of Object.entries(names)) {
     const point = surface[id];
+    if (point === undefined && named.added) continue;
     if (point === undefined) {
       errors.push(
         `${landmarksFile}: surface: missing landmark "${id}" (docs/landmarks.md)${didYouMean(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   buildRegionVocabulary,
@@ -63,6 +64,19 @@ describe('region vocabulary', () => {
       'data/anatomy/landmarks.json: surface.temple.midline: missing (expected boolean)',
     ]);
     expect(() => buildRegionVocabulary(null)).toThrow(RegionDataError);
+  });
+
+  it('reads landmarks from before a finer region was added (the nose), and the current ones with it', () => {
+    const before = readRegionVocabulary(fixtureLandmarks);
+    expect(before.ok && before.vocabulary.landmarks.has('nose')).toBe(false);
+    expect(before.ok && before.warnings).toEqual([]);
+    const current = readRegionVocabulary(
+      JSON.parse(readFileSync('data/anatomy/landmarks.json', 'utf8')) as unknown,
+    );
+    if (!current.ok) throw new Error(current.errors.join('\n'));
+    expect(current.warnings).toEqual([]);
+    expect(current.vocabulary.landmarks.get('nose')).toMatchObject({ name: 'nose', midline: true });
+    expect(regionLabel('nose', current.vocabulary)).toBe('nose');
   });
 
   it('names an extra landmark from its id and warns', () => {
