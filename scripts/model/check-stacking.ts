@@ -41,6 +41,8 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['adductor_hallucis', 'flexor_digitorum_brevis'],
   ['interossei_foot', 'extensor_digitorum_brevis'],
   ['sternocleidomastoid', 'platysma'],
+  ['semispinalis_cervicis', 'semispinalis_capitis'],
+  ['coccygeus', 'gluteus_maximus'],
 ];
 const R = 0.035;
 

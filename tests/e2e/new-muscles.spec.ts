@@ -32,6 +32,8 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   },
   { id: 'adductor_hallucis', name: /Adductor hallucis/, view: 'front', layers: 'deep' },
   { id: 'interossei_foot', name: /Interossei of the foot/, view: 'front', layers: 'deep' },
+  { id: 'semispinalis_cervicis', name: /Semispinalis cervicis/, view: 'back', layers: 'deep' },
+  { id: 'coccygeus', name: /Coccygeus/, view: 'back', layers: 'deep' },
 ];
 
 test.describe('muscles added in dataset v2', () => {
