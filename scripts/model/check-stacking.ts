@@ -43,6 +43,8 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['sternocleidomastoid', 'platysma'],
   ['semispinalis_cervicis', 'semispinalis_capitis'],
   ['coccygeus', 'gluteus_maximus'],
+  ['internal_oblique', 'external_oblique'],
+  ['quadratus_femoris', 'gluteus_maximus'],
 ];
 const R = 0.035;
 

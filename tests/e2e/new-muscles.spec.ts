@@ -34,6 +34,8 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'interossei_foot', name: /Interossei of the foot/, view: 'front', layers: 'deep' },
   { id: 'semispinalis_cervicis', name: /Semispinalis cervicis/, view: 'back', layers: 'deep' },
   { id: 'coccygeus', name: /Coccygeus/, view: 'back', layers: 'deep' },
+  { id: 'internal_oblique', name: /Internal oblique/, view: 'front', layers: 'deep' },
+  { id: 'quadratus_femoris', name: /Quadratus femoris/, view: 'back', layers: 'deep' },
 ];
 
 test.describe('muscles added in dataset v2', () => {
