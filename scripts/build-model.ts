@@ -169,7 +169,9 @@ function buildMuscle(
       const ctrl = s.path.map((q) => resolve(q, anchors));
       const dense = catmullRom(ctrl, 12);
       const L = polyLength(dense);
-      const n = Math.round(clamp(L / 0.018, 14, 26));
+      // thin strands (hand, foot, face) need fewer rings and sides to look round at their size
+      const thin = s.r <= 0.005;
+      const n = Math.round(clamp(L / 0.018, thin ? 10 : 14, 26));
       const path = resample(dense, n);
       const tendon = s.tendon ?? [0.08, 0.12];
       const peak = s.peak ?? 0.5;
@@ -200,7 +202,7 @@ function buildMuscle(
         up,
         color: col,
       });
-      const seg = s.r > 0.012 ? 10 : 8;
+      const seg = s.r > 0.012 ? 10 : thin ? 6 : 8;
       tube(mesh, path, width, depth, up, cols, seg);
       strands.push(resample(dense, 12).map(r3));
       for (let i = 0; i + 1 < n; i++)

@@ -45,6 +45,7 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['coccygeus', 'gluteus_maximus'],
   ['internal_oblique', 'external_oblique'],
   ['quadratus_femoris', 'gluteus_maximus'],
+  ['gemelli', 'gluteus_maximus'],
 ];
 const R = 0.035;
 

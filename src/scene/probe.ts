@@ -57,17 +57,34 @@ export function musclePoint(muscle: string, side: 'left' | 'right'): ScreenPoint
   }
   // nearest the muscle's middle first, so the point is well inside it
   candidates.sort((a, b) => a.distanceToSquared(entry.center) - b.distanceToSquared(entry.center));
-  for (const candidate of candidates) {
-    const point = toView(candidate);
-    if (!point) continue;
+  const isMuscle = (point: ScreenPoint): boolean => {
     const hit = hitAt(point);
-    if (
+    return (
       hit?.object.name === `layer-${entry.layer}` &&
       layer.muscleOfVertex[hit.vertex] === entry.index
-    )
-      return point;
+    );
+  };
+  // a vertex is often on the muscle's outline as seen: prefer a point whose neighbours 2 px away
+  // are the muscle too, so a click there cannot slip off a thin muscle (an interosseous)
+  const around = [
+    [0, 0],
+    [2, 0],
+    [-2, 0],
+    [0, 2],
+    [0, -2],
+  ] as const;
+  let edge: ScreenPoint | null = null;
+  for (const candidate of candidates) {
+    const point = toView(candidate);
+    if (!point || !isMuscle(point)) continue;
+    edge ??= point;
+    if (around.every(([dx, dy]) => isMuscle({ x: point.x + dx, y: point.y + dy }))) return point;
+    // halfway towards the muscle's middle is often inside it when the vertex is on its outline
+    const inner = toView(candidate.clone().lerp(entry.center, 0.25));
+    if (inner && around.every(([dx, dy]) => isMuscle({ x: inner.x + dx, y: inner.y + dy })))
+      return inner;
   }
-  return null;
+  return edge;
 }
 
 /** Name of the first pickable object under a view point ("layer-S", "skin", …), or null. */
