@@ -44,8 +44,6 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['semispinalis_cervicis', 'semispinalis_capitis'],
   ['coccygeus', 'gluteus_maximus'],
   ['internal_oblique', 'external_oblique'],
-  ['quadratus_femoris', 'gluteus_maximus'],
-  ['gemelli', 'gluteus_maximus'],
 ];
 const R = 0.035;
 

@@ -74,6 +74,8 @@ export interface ColorCounts {
   /** Pixels that differ clearly from the background colour (#f4f1ec): the body. */
   body: number;
   total: number;
+  /** The mean colour [r, g, b]. */
+  mean: [number, number, number];
 }
 
 /**
@@ -104,13 +106,22 @@ async function countColors(
         ).data
       : context.getImageData(0, 0, copy.width, copy.height).data;
     const counts = { red: 0, blue: 0, body: 0, total: data.length / 4 };
+    let [sumR, sumG, sumB] = [0, 0, 0];
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+      sumR += r;
+      sumG += g;
+      sumB += b;
       if (r > 150 && g < 80 && b < 80 && r > 2.2 * g) counts.red++;
       if (b > 110 && r < 90 && b > r + 60) counts.blue++;
       if (Math.abs(r - 0xf4) + Math.abs(g - 0xf1) + Math.abs(b - 0xec) > 40) counts.body++;
     }
-    return counts;
+    const mean = [sumR, sumG, sumB].map((c) => Math.round(c / counts.total)) as [
+      number,
+      number,
+      number,
+    ];
+    return { ...counts, mean };
   }, area);
 }
 
@@ -135,34 +146,5 @@ export async function meanColorAround(
   point: { x: number; y: number },
   half = 8,
 ): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ([x, y, h]) => {
-      const canvas = document.querySelector('canvas')!;
-      const bounds = canvas.getBoundingClientRect();
-      const frame = await window.__atlas?.snapshot?.();
-      if (!frame) throw new Error('the 3D view gave no frame');
-      const scale = frame.width / bounds.width;
-      const copy = document.createElement('canvas');
-      copy.width = frame.width;
-      copy.height = frame.height;
-      const context = copy.getContext('2d')!;
-      context.drawImage(frame, 0, 0);
-      const size = Math.max(1, Math.round(2 * h! * scale));
-      const data = context.getImageData(
-        Math.round((x! - h! - bounds.left) * scale),
-        Math.round((y! - h! - bounds.top) * scale),
-        size,
-        size,
-      ).data;
-      const sum = [0, 0, 0];
-      for (let i = 0; i < data.length; i += 4) {
-        sum[0]! += data[i]!;
-        sum[1]! += data[i + 1]!;
-        sum[2]! += data[i + 2]!;
-      }
-      const n = data.length / 4;
-      return sum.map((s) => Math.round(s / n)) as [number, number, number];
-    },
-    [point.x, point.y, half] as const,
-  );
+  return (await colorsAround(page, point, half)).mean;
 }

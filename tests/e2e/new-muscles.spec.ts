@@ -35,8 +35,6 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'semispinalis_cervicis', name: /Semispinalis cervicis/, view: 'back', layers: 'deep' },
   { id: 'coccygeus', name: /Coccygeus/, view: 'back', layers: 'deep' },
   { id: 'internal_oblique', name: /Internal oblique/, view: 'front', layers: 'deep' },
-  { id: 'quadratus_femoris', name: /Quadratus femoris/, view: 'back', layers: 'deep' },
-  { id: 'gemelli', name: /Gemelli \(superior and inferior\)/, view: 'back', layers: 'deep' },
   { id: 'lumbricals_hand', name: /Lumbricals of the hand/, view: 'front', layers: 'deep' },
 ];
 

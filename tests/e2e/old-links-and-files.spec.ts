@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { openApp, selectedHeading } from './helpers.ts';
 
 /**
@@ -7,10 +7,20 @@ import { openApp, selectedHeading } from './helpers.ts';
  * and the sessions file of each version reads. The files in tests/fixtures/sessions are in the
  * shapes the app exported then (version 1, and version 2 without pain ratings).
  */
+/** Imports a sessions file through the dialog; returns the dialog, left open. */
+async function importFile(page: Page, file: string, said: string) {
+  await openApp(page);
+  await page.getByRole('button', { name: /^Sessions/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Client sessions' });
+  await dialog.getByLabel('Import sessions from a file').setInputFiles(file);
+  await expect(dialog.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(said);
+  return dialog;
+}
+
 test.describe('links and files from before dataset v2', () => {
   const links: {
     query: string;
-    check: (page: import('@playwright/test').Page) => Promise<void>;
+    check: (page: Page) => Promise<void>;
   }[] = [
     {
       query: '?muscle=piriformis:right&view=back',
@@ -51,13 +61,9 @@ test.describe('links and files from before dataset v2', () => {
   test('an exported version 1 sessions file imports, converted, and opens its spots', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.getByRole('button', { name: /^Sessions/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Client sessions' });
-    await dialog
-      .getByLabel('Import sessions from a file')
-      .setInputFiles('tests/fixtures/sessions/sessions-v1.json');
-    await expect(dialog.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    const dialog = await importFile(
+      page,
+      'tests/fixtures/sessions/sessions-v1.json',
       'Imported 1 session. The file was from an older version and was converted.',
     );
     await dialog.getByRole('button', { name: 'Open Sciatica client (v1 file)' }).click();
@@ -70,13 +76,9 @@ test.describe('links and files from before dataset v2', () => {
   test('an exported version 2 sessions file from before ratings imports and opens its muscle', async ({
     page,
   }) => {
-    await openApp(page);
-    await page.getByRole('button', { name: /^Sessions/ }).click();
-    const dialog = page.getByRole('dialog', { name: 'Client sessions' });
-    await dialog
-      .getByLabel('Import sessions from a file')
-      .setInputFiles('tests/fixtures/sessions/sessions-v2-2026-12-03.json');
-    await expect(dialog.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    const dialog = await importFile(
+      page,
+      'tests/fixtures/sessions/sessions-v2-2026-12-03.json',
       'Imported 1 session.',
     );
     await dialog.getByRole('button', { name: 'Open Neck and head client (v2 file)' }).click();
