@@ -66,7 +66,7 @@ describe('region vocabulary', () => {
     expect(() => buildRegionVocabulary(null)).toThrow(RegionDataError);
   });
 
-  it('reads landmarks from before a finer region was added (the nose), and the current ones with it', () => {
+  it('reads landmarks from before the finer regions were added (nose, perineum), and the current ones', () => {
     const before = readRegionVocabulary(fixtureLandmarks);
     expect(before.ok && before.vocabulary.landmarks.has('nose')).toBe(false);
     expect(before.ok && before.warnings).toEqual([]);
@@ -76,6 +76,7 @@ describe('region vocabulary', () => {
     if (!current.ok) throw new Error(current.errors.join('\n'));
     expect(current.warnings).toEqual([]);
     expect(current.vocabulary.landmarks.get('nose')).toMatchObject({ name: 'nose', midline: true });
+    expect(current.vocabulary.landmarks.get('perineum')).toMatchObject({ midline: true });
     expect(regionLabel('nose', current.vocabulary)).toBe('nose');
   });
 
