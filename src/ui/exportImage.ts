@@ -2,11 +2,8 @@
  * PNG export: the drawn body with a title, the legend and the disclaimer composed beneath it,
  * so the picture explains itself when shared on its own.
  */
-
-export interface LegendEntry {
-  readonly label: string;
-  readonly kind: 'essential' | 'spillover' | 'compare' | 'pain' | 'trp';
-}
+import { overlayPalette } from '../core/nerveOverlay.ts';
+import type { LegendEntry } from './legendEntries.ts';
 
 const colors = { essential: '#d7191c', compare: '#0072b2', pain: '#111111', trp: '#ffd400' };
 
@@ -30,12 +27,25 @@ function drawSwatch(
     context.fillStyle = '#ffe68c';
     context.fillRect(x, y, size, size);
     context.strokeStyle = colors.pain;
+    // the hatch lines start outside the square: clip them to it
+    context.save();
+    context.beginPath();
+    context.rect(x, y, size, size);
+    context.clip();
     for (let d = -size; d < size; d += 6) {
       context.beginPath();
       context.moveTo(x + d, y + size);
       context.lineTo(x + d + size, y);
       context.stroke();
     }
+    context.restore();
+  } else if (kind === 'map') {
+    // the nerve map layer's pale area colours, as stripes (nerveOverlay.ts overlayPalette)
+    const stripes = overlayPalette.slice(0, 3);
+    stripes.forEach((colour, i) => {
+      context.fillStyle = colour;
+      context.fillRect(x + (i * size) / stripes.length, y, size / stripes.length, size);
+    });
   } else if (kind === 'trp') {
     context.fillStyle = colors.trp;
     context.beginPath();
