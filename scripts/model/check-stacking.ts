@@ -44,6 +44,7 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['semispinalis_cervicis', 'semispinalis_capitis'],
   ['coccygeus', 'gluteus_maximus'],
   ['internal_oblique', 'external_oblique'],
+  ['transversus_abdominis', 'internal_oblique'],
 ];
 const R = 0.035;
 

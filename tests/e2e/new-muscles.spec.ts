@@ -35,6 +35,7 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'semispinalis_cervicis', name: /Semispinalis cervicis/, view: 'back', layers: 'deep' },
   { id: 'coccygeus', name: /Coccygeus/, view: 'back', layers: 'deep' },
   { id: 'internal_oblique', name: /Internal oblique/, view: 'front', layers: 'deep' },
+  { id: 'transversus_abdominis', name: /Transversus abdominis/, view: 'front', layers: 'deep' },
   { id: 'lumbricals_hand', name: /Lumbricals of the hand/, view: 'front', layers: 'deep' },
 ];
 
