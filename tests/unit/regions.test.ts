@@ -66,7 +66,7 @@ describe('region vocabulary', () => {
     expect(() => buildRegionVocabulary(null)).toThrow(RegionDataError);
   });
 
-  it('reads landmarks from before the finer regions were added (nose, perineum), and the current ones', () => {
+  it('reads landmarks from before the finer regions were added (nose, perineum, inner heel), and the current ones', () => {
     const before = readRegionVocabulary(fixtureLandmarks);
     expect(before.ok && before.vocabulary.landmarks.has('nose')).toBe(false);
     expect(before.ok && before.warnings).toEqual([]);
@@ -77,6 +77,7 @@ describe('region vocabulary', () => {
     expect(current.warnings).toEqual([]);
     expect(current.vocabulary.landmarks.get('nose')).toMatchObject({ name: 'nose', midline: true });
     expect(current.vocabulary.landmarks.get('perineum')).toMatchObject({ midline: true });
+    expect(regionLabel('medial_heel:left', current.vocabulary)).toBe('inside of the left heel');
     expect(regionLabel('nose', current.vocabulary)).toBe('nose');
   });
 
