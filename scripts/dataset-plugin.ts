@@ -5,10 +5,11 @@
  * validator's path-precise messages; the browser then only builds the lookups
  * (src/core/assemble.ts assembleDataset, no zod) instead of parsing every record again.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkedDataOf } from '../src/core/dataset.ts';
+import type { Dataset } from '../src/core/assemble.ts';
 import { defaultDataDir, defaultModelPath, readDataset, readNerveMaps } from './read-data.ts';
 
 const checkedDatasetId = 'virtual:checked-dataset';
@@ -35,13 +36,32 @@ function inputFiles(dataDir: string): string[] {
   ];
 }
 
-/** The module's code, or an error listing every problem. */
-export function checkedDatasetModule(dataDir = defaultDataDir): string {
+let lastRead: { key: string; dataset: Dataset } | null = null;
+
+/**
+ * The checked dataset, read once for both modules (and the view worker's build) until one of its
+ * files changes; throws listing every problem.
+ */
+function checkedDataset(dataDir: string): Dataset {
+  const key = inputFiles(dataDir)
+    .map((file) => {
+      if (!existsSync(file)) return file;
+      const { mtimeMs, size } = statSync(file);
+      return `${file}@${mtimeMs}:${size}`;
+    })
+    .join('|');
+  if (lastRead?.key === key) return lastRead.dataset;
   const result = readDataset({ dataDir });
   if (!result.ok) {
     throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
   }
-  const data = checkedDataOf(result.dataset);
+  lastRead = { key, dataset: result.dataset };
+  return result.dataset;
+}
+
+/** The module's code, or an error listing every problem. */
+export function checkedDatasetModule(dataDir = defaultDataDir): string {
+  const data = checkedDataOf(checkedDataset(dataDir));
   // JSON.parse of a string: faster to load than the same data as an object literal; the text
   // itself is what the page hands the 3D view's worker (a string is copied, not walked)
   const json = JSON.stringify(JSON.stringify(data));
@@ -50,9 +70,7 @@ export function checkedDatasetModule(dataDir = defaultDataDir): string {
 
 /** The nerve maps' module code (checked against the dataset), or an error listing every problem. */
 export function nerveMapsModule(dataDir = defaultDataDir): string {
-  const result = readDataset({ dataDir });
-  if (!result.ok) throw new Error(`The dataset failed its checks:\n${result.errors.join('\n')}`);
-  const maps = readNerveMaps(result.dataset, dataDir);
+  const maps = readNerveMaps(checkedDataset(dataDir), dataDir);
   if (maps && !maps.ok) {
     throw new Error(`The nerve maps failed their checks:\n${maps.errors.join('\n')}`);
   }
