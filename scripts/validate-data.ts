@@ -17,6 +17,13 @@ const nodeIo: ScriptIo = {
   err: (text) => process.stderr.write(`${text}\n`),
 };
 
+/** Prints every problem and how many there are of `what`; the exit status for them. */
+function failWith(io: ScriptIo, problems: readonly string[], what: string): number {
+  for (const problem of problems) io.err(problem);
+  io.err(`${what} ${problems.length} error${problems.length === 1 ? '' : 's'}`);
+  return 2;
+}
+
 export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
   let dataDir: string | undefined;
   let modelPath: string | null | undefined;
@@ -34,23 +41,11 @@ export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
     ...(dataDir === undefined ? {} : { dataDir }),
     ...(modelPath === undefined ? {} : { modelPath }),
   });
-  if (!result.ok) {
-    for (const error of result.errors) io.err(error);
-    io.err(`data has ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`);
-    return 2;
-  }
+  if (!result.ok) return failWith(io, result.errors, 'data has');
   const nerves = readNerveMaps(result.dataset, dataDir);
-  if (nerves && !nerves.ok) {
-    for (const error of nerves.errors) io.err(error);
-    io.err(`nerve maps have ${nerves.errors.length} error${nerves.errors.length === 1 ? '' : 's'}`);
-    return 2;
-  }
+  if (nerves && !nerves.ok) return failWith(io, nerves.errors, 'nerve maps have');
   const fma = checkMuscleFma(result.dataset, dataDir);
-  if (fma.length > 0) {
-    for (const problem of fma) io.err(problem);
-    io.err(`FMA ids have ${fma.length} error${fma.length === 1 ? '' : 's'}`);
-    return 2;
-  }
+  if (fma.length > 0) return failWith(io, fma, 'FMA ids have');
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
   const { muscles, triggerPoints, conditions } = result.dataset;
   const maps = nerves
