@@ -85,7 +85,7 @@ export function NerveNote({
 }: {
   spots: readonly string[];
   nerveLike: readonly NerveLikeSpot[];
-  /** The ranking's muscle ids, best first. */
+  /** The ranking's first muscle, whose nerve entrapments the note names. */
   likelyMuscle: string | undefined;
   muscleName: (id: string) => string;
 }) {
