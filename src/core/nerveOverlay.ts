@@ -4,11 +4,9 @@
  * from it and the legend lists from it, so the two always agree.
  */
 import type { NerveMaps } from './nerveMatch.ts';
+import type { MapLayerName } from './url-state.ts';
 
-export const overlayKinds = ['dermatomes', 'nerves'] as const;
-export type OverlayKind = (typeof overlayKinds)[number];
-
-export const overlayTitles: Record<OverlayKind, string> = {
+export const overlayTitles: Record<MapLayerName, string> = {
   dermatomes: 'Dermatomes (nerve roots)',
   nerves: 'Peripheral nerves',
 };
@@ -37,15 +35,22 @@ export interface OverlayArea {
   readonly regions: readonly string[];
 }
 
-/** The layer's areas in the maps' order (dermatomes from C2 down), each with its colour. */
-export function overlayAreas(maps: NerveMaps, kind: OverlayKind): OverlayArea[] {
-  const entries = kind === 'dermatomes' ? maps.dermatomes : maps.nerves;
-  return entries.map((entry, i) => ({
+const areasOfMaps = new WeakMap<NerveMaps, Partial<Record<MapLayerName, OverlayArea[]>>>();
+
+/**
+ * The layer's areas in the maps' order (dermatomes from C2 down), each with its colour; made once
+ * per maps, as the label under the pointer asks on every move.
+ */
+export function overlayAreas(maps: NerveMaps, kind: MapLayerName): readonly OverlayArea[] {
+  const made = areasOfMaps.get(maps) ?? {};
+  areasOfMaps.set(maps, made);
+  made[kind] ??= (kind === 'dermatomes' ? maps.dermatomes : maps.nerves).map((entry, i) => ({
     id: entry.id,
     name: entry.name,
     colour: overlayPalette[i % overlayPalette.length]!,
     regions: entry.regions,
   }));
+  return made[kind];
 }
 
 /**

@@ -15,19 +15,14 @@ import {
 export type { Side };
 export const viewPresets = ['front', 'back', 'left', 'right'] as const;
 export type ViewPreset = (typeof viewPresets)[number];
-/** The body's layers, then the nerve map layers drawn on the skin (one of those at a time). */
-export const layerNames = [
-  'skin',
-  'superficial',
-  'deep',
-  'skeleton',
-  'dermatomes',
-  'nerves',
-] as const;
+export const bodyLayerNames = ['skin', 'superficial', 'deep', 'skeleton'] as const;
+/** The nerve map layers drawn on the skin, one of them at a time. */
+export const mapLayerNames = ['dermatomes', 'nerves'] as const;
+export type MapLayerName = (typeof mapLayerNames)[number];
+/** The body's layers, then the nerve map layers. */
+export const layerNames = [...bodyLayerNames, ...mapLayerNames] as const;
 export type LayerName = (typeof layerNames)[number];
 export type Layers = Record<LayerName, boolean>;
-export const mapLayerNames = ['dermatomes', 'nerves'] as const satisfies readonly LayerName[];
-export type MapLayerName = (typeof mapLayerNames)[number];
 
 /** The nerve map layer shown, if any. */
 export function shownMapLayer(layers: Layers): MapLayerName | null {

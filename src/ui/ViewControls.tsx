@@ -1,17 +1,15 @@
 import { useAppStore } from '../state/store.ts';
 import {
+  bodyLayerNames,
   mapLayerNames,
   shownMapLayer,
   viewPresets,
-  type LayerName,
   type Layers,
   type MapLayerName,
 } from '../core/url-state.ts';
 import { overlayTitles } from '../core/nerveOverlay.ts';
 
-const bodyLayers = ['skin', 'superficial', 'deep', 'skeleton'] as const satisfies LayerName[];
-
-const layerLabels: Record<(typeof bodyLayers)[number], string> = {
+const layerLabels: Record<(typeof bodyLayerNames)[number], string> = {
   skin: 'Skin',
   superficial: 'Superficial muscles',
   deep: 'Deep muscles',
@@ -85,7 +83,7 @@ export function ViewControls() {
         <summary>Layers</summary>
         <fieldset className="layers">
           <legend className="visually-hidden">Layers</legend>
-          {bodyLayers.map((name) => (
+          {bodyLayerNames.map((name) => (
             <label key={name}>
               <input
                 type="checkbox"
