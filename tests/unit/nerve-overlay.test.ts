@@ -15,6 +15,7 @@ import {
 import type { NerveMaps } from '../../src/core/nerveMatch.ts';
 import { paintOverlay } from '../../src/scene/overlay.ts';
 import type { SkinModel } from '../../src/scene/prepareModel.ts';
+import { rowNeighbours } from './strip-skin.ts';
 import { realDataset } from './rank-data.ts';
 
 function shippedMaps(): NerveMaps {
@@ -26,18 +27,10 @@ function shippedMaps(): NerveMaps {
 /** Three skin regions in a row of 9 vertices: lateral leg, dorsum of foot, then the forehead. */
 function stripSkin(): SkinModel {
   const count = 9;
-  const starts = [0];
-  const neighbours: number[] = [];
-  for (let v = 0; v < count; v++) {
-    if (v > 0) neighbours.push(v - 1);
-    if (v < count - 1) neighbours.push(v + 1);
-    starts.push(neighbours.length);
-  }
   return {
     regions: ['lateral_leg:right', 'dorsum_of_foot:right', 'forehead'],
     regionOfVertex: Uint16Array.from({ length: count }, (_, v) => Math.floor(v / 3)),
-    neighbourStart: Uint32Array.from(starts),
-    neighbours: Uint32Array.from(neighbours),
+    ...rowNeighbours(count),
     overlayA: { array: new Uint8Array(count * 4), needsUpdate: false },
     overlayB: { array: new Uint8Array(count * 4), needsUpdate: false },
   } as unknown as SkinModel;

@@ -1,23 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { paintZones } from '../../src/scene/zones.ts';
 import type { SkinModel } from '../../src/scene/prepareModel.ts';
+import { rowNeighbours } from './strip-skin.ts';
 
 /** A strip of 10 skin vertices in a row: 0–4 in the buttock, 5–9 on the back of the thigh. */
 function stripSkin(): SkinModel {
   const count = 10;
-  const starts = [0];
-  const neighbours: number[] = [];
-  for (let v = 0; v < count; v++) {
-    if (v > 0) neighbours.push(v - 1);
-    if (v < count - 1) neighbours.push(v + 1);
-    starts.push(neighbours.length);
-  }
   const zone = { array: new Float32Array(count * 3), needsUpdate: false };
   return {
     regions: ['buttock:right', 'posterior_thigh:right'],
     regionOfVertex: Uint16Array.from({ length: count }, (_, v) => (v < 5 ? 0 : 1)),
-    neighbourStart: Uint32Array.from(starts),
-    neighbours: Uint32Array.from(neighbours),
+    ...rowNeighbours(count),
     zone,
   } as unknown as SkinModel;
 }
