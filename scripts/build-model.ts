@@ -153,6 +153,13 @@ function profile(
   return { g, tendonMix: mix };
 }
 
+/** The centre line the app places trigger points on: a point every 2.5 cm (4 to 12), which keeps
+ * the model file small for the many short muscles (hand, foot, face) and curves smooth for long ones. */
+function markerLine(dense: V3[]): V3[] {
+  const n = Math.round(clamp(polyLength(dense) / 0.025 + 1, 4, 12));
+  return resample(dense, n).map(r3);
+}
+
 function buildMuscle(
   id: string,
   def: MuscleDef,
@@ -171,7 +178,8 @@ function buildMuscle(
       const L = polyLength(dense);
       // thin strands (hand, foot, face) need fewer rings and sides to look round at their size
       const thin = s.r <= 0.005;
-      const n = Math.round(clamp(L / 0.018, thin ? 10 : 14, 26));
+      // long thin strands are mostly tendon: rings every 2.5 cm are enough there
+      const n = Math.round(thin ? clamp(L / 0.025, 10, 18) : clamp(L / 0.018, 14, 26));
       const path = resample(dense, n);
       const tendon = s.tendon ?? [0.08, 0.12];
       const peak = s.peak ?? 0.5;
@@ -204,7 +212,7 @@ function buildMuscle(
       });
       const seg = s.r > 0.012 ? 10 : thin ? 6 : 8;
       tube(mesh, path, width, depth, up, cols, seg);
-      strands.push(resample(dense, 12).map(r3));
+      strands.push(markerLine(dense));
       for (let i = 0; i + 1 < n; i++)
         capsules.push({
           a: at(path, i),
@@ -278,7 +286,7 @@ function buildMuscle(
       cols.push(crow);
     }
     slab(mesh, grid, normals, thick, cols);
-    for (const d of rawStrands) strands.push(resample(d, 12).map(r3));
+    for (const d of rawStrands) strands.push(markerLine(d));
     for (let i = 0; i < ns; i++)
       for (let j = 0; j + 1 < nj; j += 1) {
         capsules.push({ a: at(at(grid, i), j), b: at(at(grid, i), j + 1), r: at(at(thick, i), j) });
@@ -777,7 +785,8 @@ export async function buildModel(): Promise<BuildResult> {
         muscle: m.id,
         side,
         layer: m.layer,
-        strands: strands.map((s) => s.map((p) => r3(p))),
+        // whole millimetres: a third shorter in the file's JSON than metres to 3 decimals
+        strands: strands.map((s) => s.map((p) => p.map((c) => Math.round(c * 1000)))),
       });
       muscleTris += mm.idx.length / 3;
     }

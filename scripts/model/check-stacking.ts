@@ -45,6 +45,14 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['coccygeus', 'gluteus_maximus'],
   ['internal_oblique', 'external_oblique'],
   ['transversus_abdominis', 'internal_oblique'],
+  ['intercostals', 'pectoralis_major'],
+  ['flexor_digitorum_profundus', 'flexor_digitorum_superficialis'],
+  ['flexor_pollicis_longus', 'flexor_digitorum_superficialis'],
+  ['pronator_quadratus', 'flexor_digitorum_superficialis'],
+  ['extensor_indicis', 'extensor_digitorum'],
+  ['abductor_pollicis_longus', 'extensor_digitorum'],
+  ['adductor_brevis', 'adductor_longus'],
+  ['plantaris', 'gastrocnemius'],
 ];
 const R = 0.035;
 
@@ -93,7 +101,7 @@ export async function checkStacking(glb: Uint8Array): Promise<
   const samples = (id: string, lo: number, hi: number): P[] => {
     const ex = nodes.get(`m:${id}:left`)!.getExtras() as { strands: P[][] };
     const out: P[] = [];
-    for (const s of ex.strands)
+    for (const s of ex.strands.map((q) => q.map((p) => p.map((c) => c / 1000) as P)))
       s.forEach((p, i) => {
         const t = i / (s.length - 1);
         if (t >= lo && t <= hi) out.push(p);

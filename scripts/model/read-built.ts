@@ -43,7 +43,14 @@ function worldMesh(node: GNode): WorldMesh {
     pos,
     idx: Uint32Array.from(prim.getIndices()!.getArray()!),
     ...(region ? { region: Uint16Array.from(region), regions } : {}),
-    ...(extras.strands ? { strands: extras.strands } : {}),
+    // centre lines are stored in whole millimetres
+    ...(extras.strands
+      ? {
+          strands: extras.strands.map((s) =>
+            s.map((p) => p.map((c) => c / 1000) as [number, number, number]),
+          ),
+        }
+      : {}),
   };
 }
 

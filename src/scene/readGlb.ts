@@ -464,7 +464,8 @@ function toStrands(value: unknown): Vec3[][] {
           (p): p is [number, number, number] =>
             Array.isArray(p) && p.length === 3 && p.every((c) => typeof c === 'number'),
         )
-        .map((p) => [p[0], p[1], p[2]] as const),
+        // the model stores centre lines in whole millimetres
+        .map((p) => [p[0] / 1000, p[1] / 1000, p[2] / 1000] as const),
     )
     .filter((strand) => strand.length >= 2);
 }

@@ -37,6 +37,37 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'internal_oblique', name: /Internal oblique/, view: 'front', layers: 'deep' },
   { id: 'transversus_abdominis', name: /Transversus abdominis/, view: 'front', layers: 'deep' },
   { id: 'lumbricals_hand', name: /Lumbricals of the hand/, view: 'front', layers: 'deep' },
+  { id: 'intercostals', name: /Intercostal muscles/, view: 'front', layers: 'deep' },
+  { id: 'diaphragm', name: /Diaphragm/, view: 'front', layers: 'deep' },
+  { id: 'pyramidalis', name: /Pyramidalis/, view: 'front', layers: 'superficial' },
+  { id: 'ischiocavernosus', name: /Ischiocavernosus/, view: 'back', layers: 'deep' },
+  { id: 'sphincter_ani', name: /External anal sphincter/, view: 'back', layers: 'deep' },
+  {
+    id: 'flexor_digitorum_profundus',
+    name: /Flexor digitorum profundus/,
+    view: 'front',
+    layers: 'deep',
+  },
+  { id: 'flexor_pollicis_longus', name: /Flexor pollicis longus/, view: 'front', layers: 'deep' },
+  { id: 'pronator_quadratus', name: /Pronator quadratus/, view: 'front', layers: 'deep' },
+  { id: 'extensor_indicis', name: /Extensor indicis/, view: 'back', layers: 'deep' },
+  { id: 'palmar_interossei', name: /Palmar interossei of the hand/, view: 'front', layers: 'deep' },
+  {
+    id: 'abductor_pollicis_brevis',
+    name: /Abductor pollicis brevis/,
+    view: 'front',
+    layers: 'superficial',
+  },
+  {
+    id: 'abductor_pollicis_longus',
+    name: /Abductor pollicis longus/,
+    view: 'back',
+    layers: 'deep',
+  },
+  { id: 'adductor_brevis', name: /Adductor brevis/, view: 'front', layers: 'deep' },
+  { id: 'plantaris', name: /Plantaris/, view: 'back', layers: 'deep' },
+  { id: 'longus_colli', name: /Longus colli/, view: 'front', layers: 'deep' },
+  { id: 'omohyoid', name: /Omohyoid/, view: 'front', layers: 'deep' },
 ];
 
 test.describe('muscles added in dataset v2', () => {

@@ -61,7 +61,7 @@ describe('body.glb', () => {
     expect(req.length).toBeGreaterThanOrEqual(93);
   });
 
-  it('muscle extras: layer, side, strands (>= 12 points) and vertex colours', () => {
+  it('muscle extras: layer, side, strands (a point at least every 6 cm) and vertex colours', () => {
     for (const n of doc.getRoot().listNodes()) {
       if (!n.getName().startsWith('m:')) continue;
       const ex = n.getExtras() as {
@@ -73,7 +73,12 @@ describe('body.glb', () => {
       expect(['S', 'D']).toContain(ex.layer);
       expect(n.getName()).toBe(`m:${ex.muscle}:${ex.side}`);
       expect(ex.strands.length).toBeGreaterThan(0);
-      for (const s of ex.strands) expect(s.length).toBeGreaterThanOrEqual(12);
+      for (const s of ex.strands) {
+        expect(s.length).toBeGreaterThanOrEqual(4);
+        // trigger point markers sit on this line: long gaps would cut corners off a curved muscle
+        for (let i = 1; i < s.length; i++)
+          expect(Math.hypot(...s[i]!.map((c, k) => c - s[i - 1]![k]!))).toBeLessThan(60); // mm
+      }
       expect(n.getMesh()!.listPrimitives()[0]!.getAttribute('COLOR_0')).toBeTruthy();
     }
   });
