@@ -6,6 +6,7 @@ import { compressPlugin } from './scripts/compress-plugin.ts';
 import { prerenderPlugin } from './scripts/prerender-plugin.ts';
 import { datasetPlugin } from './scripts/dataset-plugin.ts';
 import { iconPlugin } from './scripts/icon-plugin.ts';
+import { chunkUrlPlugin } from './scripts/chunk-url-plugin.ts';
 
 export default defineConfig({
   plugins: [
@@ -14,6 +15,7 @@ export default defineConfig({
     datasetPlugin(),
     prerenderPlugin(),
     iconPlugin(),
+    chunkUrlPlugin(),
     offlinePlugin(),
     cspPlugin(),
     compressPlugin(),

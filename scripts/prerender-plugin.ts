@@ -6,6 +6,7 @@
 import react from '@vitejs/plugin-react';
 import { createServer, type Plugin } from 'vite';
 import { datasetPlugin } from './dataset-plugin.ts';
+import { chunkUrlPlugin } from './chunk-url-plugin.ts';
 
 const emptyRoot = '<div id="root"></div>';
 
@@ -15,7 +16,7 @@ async function prerenderFirstScreen(root: string): Promise<string> {
     configFile: false,
     logLevel: 'error',
     appType: 'custom',
-    plugins: [react(), datasetPlugin()],
+    plugins: [react(), datasetPlugin(), chunkUrlPlugin()],
     server: { middlewareMode: true, hmr: false, ws: false },
     optimizeDeps: { noDiscovery: true, include: [] },
   });

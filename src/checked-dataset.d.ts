@@ -11,3 +11,9 @@ declare module 'virtual:nerve-maps' {
   const maps: import('./core/nerveMatch.ts').NerveMaps;
   export default maps;
 }
+
+// The built URL of a code chunk, for a retry under a new query (scripts/chunk-url-plugin.ts).
+declare module 'virtual:chunk-url/*' {
+  const url: string;
+  export default url;
+}

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { whenFirstScreenDone } from '../state/firstScreen.ts';
 import { useAppStore } from '../state/store.ts';
 import { messageOf } from '../core/errors.ts';
+import sessionsChunk from 'virtual:chunk-url/sessions';
 
 type Feature = ComponentType<{ readonly openAtStart: boolean; readonly focusAtStart: boolean }>;
 
@@ -14,12 +15,20 @@ type Feature = ComponentType<{ readonly openAtStart: boolean; readonly focusAtSt
 export const sessionsButtonTitle = 'Client sessions, saved in this browser only';
 
 let feature: Promise<Feature> | null = null;
+let failures = 0;
 /** The sessions' code, loaded once; a failed load says so, and the next press tries again. */
 function loadFeature(): Promise<Feature> {
-  feature ??= import('./SessionsPanel.tsx').then(
+  if (feature) return feature;
+  // a browser may keep a failed import's error for its URL: a retry asks for it under a new one
+  const code: Promise<typeof import('./SessionsPanel.tsx')> =
+    failures === 0
+      ? import('./SessionsPanel.tsx')
+      : import(/* @vite-ignore */ `${sessionsChunk}?retry=${failures}`);
+  feature = code.then(
     (module) => module.SessionsFeature,
     (error: unknown) => {
       feature = null;
+      failures++;
       useAppStore
         .getState()
         .notify(
