@@ -53,6 +53,7 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['abductor_pollicis_longus', 'extensor_digitorum'],
   ['adductor_brevis', 'adductor_longus'],
   ['plantaris', 'gastrocnemius'],
+  ['pectoralis_major', 'sternalis'],
 ];
 const R = 0.035;
 

@@ -68,6 +68,8 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'plantaris', name: /Plantaris/, view: 'back', layers: 'deep' },
   { id: 'longus_colli', name: /Longus colli/, view: 'front', layers: 'deep' },
   { id: 'omohyoid', name: /Omohyoid/, view: 'front', layers: 'deep' },
+  { id: 'sternalis', name: /Sternalis/, view: 'front', layers: 'superficial' },
+  { id: 'bulbospongiosus', name: /Bulbospongiosus/, view: 'back', layers: 'deep' },
 ];
 
 test.describe('muscles added in dataset v2', () => {
