@@ -16,18 +16,10 @@ import { markFirstScreenDone } from './state/firstScreen.ts';
 import { ViewHost } from './scene/ViewHost.tsx';
 
 export function App() {
-  const datasetError = useAppStore((s) => s.datasetError);
-  const webgl = useAppStore((s) => s.webgl);
   const present = useAppStore((s) => s.present);
   const comparing = useAppStore((s) => s.compare !== null);
   const mode = useAppStore((s) => s.mode);
-  const hasData = useAppStore((s) => s.dataset !== null);
   usePresentationKeys();
-
-  // without a 3D view, the first screen is complete once the data is in the panels
-  useEffect(() => {
-    if (webgl === 'unavailable' && hasData) markFirstScreenDone();
-  }, [webgl, hasData]);
 
   useEffect(() => {
     installTestHooks();
@@ -50,23 +42,7 @@ export function App() {
           {mode === 'pain' ? <RegionPicker /> : <MuscleBrowser />}
         </nav>
         <section className="stage" aria-label="3D body view">
-          {datasetError ? (
-            <div className="viewer-message" role="alert">
-              <p>
-                <strong>The data could not be loaded.</strong>
-              </p>
-              <pre>{datasetError}</pre>
-            </div>
-          ) : webgl === 'unavailable' ? (
-            <NoWebGL />
-          ) : (
-            <ViewHost />
-          )}
-          {webgl === 'lost' && (
-            <p className="viewer-message overlay" role="status">
-              The graphics context was lost. Restoring the view…
-            </p>
-          )}
+          <ViewOrMessage />
           <div id="hover-label" className="hover-label" hidden aria-hidden="true" />
           <ViewControls />
           <Legend />
@@ -76,5 +52,44 @@ export function App() {
         </aside>
       </main>
     </div>
+  );
+}
+
+/**
+ * The 3D view, or why there is none. The only part of the page that follows the WebGL state: it
+ * changes on every load (the view says it has WebGL), and an external store's change re-renders
+ * its subscribers at once, not as a transition; in App it re-rendered the whole page (a 35-80 ms
+ * task in the load on a slow phone).
+ */
+function ViewOrMessage() {
+  const datasetError = useAppStore((s) => s.datasetError);
+  const webgl = useAppStore((s) => s.webgl);
+  const hasData = useAppStore((s) => s.dataset !== null);
+
+  // without a 3D view, the first screen is complete once the data is in the panels
+  useEffect(() => {
+    if (webgl === 'unavailable' && hasData) markFirstScreenDone();
+  }, [webgl, hasData]);
+
+  return (
+    <>
+      {datasetError ? (
+        <div className="viewer-message" role="alert">
+          <p>
+            <strong>The data could not be loaded.</strong>
+          </p>
+          <pre>{datasetError}</pre>
+        </div>
+      ) : webgl === 'unavailable' ? (
+        <NoWebGL />
+      ) : (
+        <ViewHost />
+      )}
+      {webgl === 'lost' && (
+        <p className="viewer-message overlay" role="status">
+          The graphics context was lost. Restoring the view…
+        </p>
+      )}
+    </>
   );
 }

@@ -1,10 +1,11 @@
 /**
  * The header's "Sessions" button. Client sessions (saved in IndexedDB, checked with zod on every
- * read) are not needed for the first screen, so their code loads once that screen is complete;
- * until then this button stands in for it, and a press opens the sessions as soon as they load.
+ * read) are not needed until a person reaches for them, and evaluating their code (zod with it)
+ * was the longest task after the first screen; so it loads when the button is first pointed at,
+ * focused or pressed. Until then this button stands in for it, and a press opens the sessions as
+ * soon as they load. Nothing is lost meanwhile: no session is open before the panel opens one.
  */
-import { useEffect, useRef, useState, type ComponentType } from 'react';
-import { whenFirstScreenDone } from '../state/firstScreen.ts';
+import { useRef, useState, type ComponentType } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { messageOf } from '../core/errors.ts';
 import sessionsChunk from 'virtual:chunk-url/sessions';
@@ -52,9 +53,8 @@ export function SessionsButton() {
       setLoaded({ Feature });
     });
 
-  useEffect(() => {
-    whenFirstScreenDone(() => void load().catch(() => {}));
-  }, []);
+  // pointing at the button or tabbing to it starts the load, so a press rarely waits for it
+  const prefetch = () => void load().catch(() => {});
 
   if (Loaded) return <Loaded.Feature openAtStart={pressed} focusAtStart={focused} />;
   return (
@@ -68,6 +68,8 @@ export function SessionsButton() {
         setPressed(true);
         load().catch(() => setPressed(false));
       }}
+      onPointerEnter={prefetch}
+      onFocus={prefetch}
       title={sessionsButtonTitle}
     >
       Sessions

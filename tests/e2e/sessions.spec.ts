@@ -280,10 +280,11 @@ test.describe('client sessions', () => {
     const before = await storedRecords(page);
 
     const errors = await openApp(page);
+    // the sessions load when reached for: that is when the damage is reported
+    const dialog = await openSessions(page);
     await expect(page.locator('.notices')).toContainText(
       '2 saved sessions could not be read and were skipped',
     );
-    const dialog = await openSessions(page);
     await expect(dialog.getByRole('alert')).toContainText(
       'broken-1: the record: expected object, got string',
     );
@@ -359,7 +360,7 @@ test.describe('client sessions', () => {
   });
 });
 
-test.describe('the sessions code, loaded after the first screen', () => {
+test.describe('the sessions code, loaded when the Sessions button is first reached for', () => {
   /** Holds back the sessions' code until the returned function is called. */
   async function holdSessionsCode(page: Page): Promise<() => void> {
     let release = () => {};
@@ -395,13 +396,28 @@ test.describe('the sessions code, loaded after the first screen', () => {
     await expect(sessionsDialog(page)).toBeVisible();
   });
 
+  test('the first screen does not load it; pointing at the button does', async ({ page }) => {
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (/\/assets\/SessionsPanel-[^/]*\.js/.test(request.url())) asked.push(request.url());
+    });
+    await openApp(page);
+    await page.waitForTimeout(500);
+    expect(asked).toEqual([]);
+    await page.getByRole('button', { name: 'Sessions' }).hover();
+    await expect(page.locator('.sessions-toast')).toBeAttached();
+    expect(asked).toHaveLength(1);
+  });
+
   test('a failed load says so, and the next press tries again', async ({ page }) => {
     let fail = true;
     await page.route('**/assets/SessionsPanel-*.js', (route) =>
       fail ? route.abort('connectionreset') : route.continue(),
     );
     await openApp(page);
-    await expect(page.getByText('The sessions could not be loaded')).toBeVisible();
+    await page.getByRole('button', { name: 'Sessions' }).click();
+    await expect(page.getByText('The sessions could not be loaded').first()).toBeVisible();
+    await expect(sessionsDialog(page)).toHaveCount(0);
     fail = false;
     await page.getByRole('button', { name: 'Sessions' }).click();
     await expect(sessionsDialog(page)).toBeVisible();
