@@ -480,6 +480,14 @@ interface LighthouseScores {
   error?: string;
 }
 
+const lighthouseRunCount = 3;
+
+/** The run with the median performance score (a run that failed counts as the lowest). */
+function medianRun(runs: readonly LighthouseScores[]): LighthouseScores {
+  const sorted = [...runs].sort((a, b) => (a.performance ?? -1) - (b.performance ?? -1));
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 async function runLighthouse(url: string): Promise<LighthouseScores> {
   const dir = mkdtempSync(join(tmpdir(), 'atlas-lh-'));
   const report = join(dir, 'report.json');
@@ -543,10 +551,12 @@ async function runLighthouse(url: string): Promise<LighthouseScores> {
       'label',
       'button-name',
       'bootup-time',
+      'long-tasks',
     ]) {
       const items = (lhr.audits[id] as { details?: { items?: unknown[] } } | undefined)?.details
         ?.items;
-      if (lhr.audits[id]?.score === 0 || id === 'bootup-time')
+      // the boot-up and long tasks are logged on every run: a Total Blocking Time miss names its tasks
+      if (lhr.audits[id]?.score === 0 || id === 'bootup-time' || id === 'long-tasks')
         log(`lighthouse ${id}: ${JSON.stringify(items ?? []).slice(0, 1500)}`);
     }
     for (const id of [
@@ -672,8 +682,16 @@ async function main(): Promise<void> {
     await browser.close();
     browser = null;
 
-    log('lighthouse (mobile, default config)');
-    const lighthouse = await runLighthouse(app.url);
+    // Lighthouse's own guidance for a score that varies run to run: several runs, the median
+    // (here its performance score swings 89-99 on one build); every run is printed
+    const lighthouseRuns: LighthouseScores[] = [];
+    for (let run = 1; run <= lighthouseRunCount; run++) {
+      log(`lighthouse (mobile, default config), run ${run} of ${lighthouseRunCount}`);
+      const scores = await runLighthouse(app.url);
+      log(`lighthouse run ${run}: performance ${scores.performance ?? scores.error}`);
+      lighthouseRuns.push(scores);
+    }
+    const lighthouse = medianRun(lighthouseRuns);
 
     const appFirst = median(appTimes);
     const bareFirst = median(bareTimes);
@@ -701,6 +719,7 @@ async function main(): Promise<void> {
         accessibility: lighthouse.accessibility,
         bestPractices: lighthouse.bestPractices,
       },
+      lighthousePerformanceRuns: lighthouseRuns.map((run) => run.performance),
       ...(lighthouse.error ? { lighthouseError: lighthouse.error } : {}),
       benchSeconds: round((performance.now() - started) / 1000, 1),
     };
@@ -781,8 +800,8 @@ async function main(): Promise<void> {
         pass: true,
       },
       {
-        metric: 'Lighthouse performance',
-        value: score(lighthouse.performance),
+        metric: `Lighthouse performance (median of ${lighthouseRunCount})`,
+        value: `${score(lighthouse.performance)} (${lighthouseRuns.map((run) => score(run.performance)).join(', ')})`,
         budget: '>= 95',
         pass: (lighthouse.performance ?? 0) >= 95,
       },
