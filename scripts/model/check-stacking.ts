@@ -54,6 +54,8 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['adductor_brevis', 'adductor_longus'],
   ['plantaris', 'gastrocnemius'],
   ['pectoralis_major', 'sternalis'],
+  ['obturator_externus', 'pectineus'],
+  ['quadratus_femoris', 'gluteus_maximus'],
 ];
 const R = 0.035;
 

@@ -70,6 +70,8 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'omohyoid', name: /Omohyoid/, view: 'front', layers: 'deep' },
   { id: 'sternalis', name: /Sternalis/, view: 'front', layers: 'superficial' },
   { id: 'bulbospongiosus', name: /Bulbospongiosus/, view: 'back', layers: 'deep' },
+  { id: 'obturator_externus', name: /Obturator externus/, view: 'front', layers: 'deep' },
+  { id: 'quadratus_femoris', name: /Quadratus femoris/, view: 'back', layers: 'deep' },
 ];
 
 test.describe('muscles added in dataset v2', () => {
