@@ -302,14 +302,6 @@ function buildMuscle(
   return { id, layer: def.layer, mesh, strands, capsules, centreLines };
 }
 
-function mirrorMesh(m: Mesh): Mesh {
-  const out: Mesh = { pos: m.pos.slice(), col: m.col.slice(), idx: [] };
-  if (m.fib) out.fib = m.fib.slice();
-  for (let i = 0; i < out.pos.length; i += 3) out.pos[i] = -out.pos[i]!;
-  for (let t = 0; t < m.idx.length; t += 3) out.idx.push(m.idx[t]!, m.idx[t + 2]!, m.idx[t + 1]!);
-  return out;
-}
-
 interface SkinPrimR {
   prim: Prim;
   segment: Segment;
@@ -770,17 +762,23 @@ export async function buildModel(): Promise<BuildResult> {
 
   let muscleTris = 0;
   for (const m of muscles) {
+    let leftNode: GNode | null = null;
     for (const side of ['left', 'right'] as const) {
-      const mm = side === 'left' ? m.mesh : mirrorMesh(m.mesh);
       const strands = side === 'left' ? m.strands : m.strands.map((s) => s.map((p) => mirrorX(p)));
-      const node = addMesh(
-        `m:${m.id}:${side}`,
-        new Float32Array(mm.pos),
-        new Uint32Array(mm.idx),
-        new Float32Array(mm.col),
-        matMuscle,
-        mm.fib,
-      );
+      // the right side is the left's mesh under a mirroring node: half the muscles' bytes (the
+      // reader turns its triangles round, as a mirror reverses their winding)
+      const node =
+        side === 'left'
+          ? (leftNode = addMesh(
+              `m:${m.id}:${side}`,
+              new Float32Array(m.mesh.pos),
+              new Uint32Array(m.mesh.idx),
+              new Float32Array(m.mesh.col),
+              matMuscle,
+              m.mesh.fib,
+            ))
+          : doc.createNode(`m:${m.id}:${side}`).setMesh(leftNode!.getMesh()).setScale([-1, 1, 1]);
+      if (side === 'right') scene.addChild(node);
       node.setExtras({
         muscle: m.id,
         side,
@@ -788,7 +786,7 @@ export async function buildModel(): Promise<BuildResult> {
         // whole millimetres: a third shorter in the file's JSON than metres to 3 decimals
         strands: strands.map((s) => s.map((p) => p.map((c) => Math.round(c * 1000)))),
       });
-      muscleTris += mm.idx.length / 3;
+      muscleTris += m.mesh.idx.length / 3;
     }
   }
   scene.setExtras({ regions });

@@ -32,6 +32,18 @@ export function worldPositions(node: GNode): Float32Array {
   return pos;
 }
 
+/** Triangles with their last two corners swapped under a mirroring matrix (the right side's
+ * muscles share the left's mesh), so their fronts stay outside as in the app's reader. */
+function facingOut(idx: Uint32Array, m: ArrayLike<number>): Uint32Array {
+  const det =
+    m[0]! * (m[5]! * m[10]! - m[6]! * m[9]!) -
+    m[4]! * (m[1]! * m[10]! - m[2]! * m[9]!) +
+    m[8]! * (m[1]! * m[6]! - m[2]! * m[5]!);
+  if (det >= 0) return idx;
+  for (let t = 0; t < idx.length; t += 3) [idx[t + 1], idx[t + 2]] = [idx[t + 2]!, idx[t + 1]!];
+  return idx;
+}
+
 function worldMesh(node: GNode): WorldMesh {
   const prim = node.getMesh()!.listPrimitives()[0]!;
   const pos = worldPositions(node);
@@ -41,7 +53,7 @@ function worldMesh(node: GNode): WorldMesh {
   return {
     name: node.getName(),
     pos,
-    idx: Uint32Array.from(prim.getIndices()!.getArray()!),
+    idx: facingOut(Uint32Array.from(prim.getIndices()!.getArray()!), node.getWorldMatrix()),
     ...(region ? { region: Uint16Array.from(region), regions } : {}),
     // centre lines are stored in whole millimetres
     ...(extras.strands

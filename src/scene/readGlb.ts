@@ -365,6 +365,15 @@ function collectParts(
   return parts;
 }
 
+/** The determinant of an affine matrix's linear part: negative for a mirroring node. */
+function determinant(m: Affine): number {
+  return (
+    m[0] * (m[4] * m[8] - m[5] * m[7]) -
+    m[3] * (m[1] * m[8] - m[2] * m[7]) +
+    m[6] * (m[1] * m[5] - m[2] * m[4])
+  );
+}
+
 /** Muscle red, for vertices the file gives no colour (linear RGB, as three's vertex colours). */
 const muscleColor: Vec3 = [0.65, 0.25, 0.22];
 /** Bone, #ede6d3 in linear RGB: the skeleton draws with the muscles' shader, by vertex colour. */
@@ -423,8 +432,12 @@ function mergeParts(
     }
     const indices = part.index?.integers() ?? null;
     const count = indices?.length ?? vertices;
+    // a mirroring node (the right side's muscles share the left's mesh) reverses the winding:
+    // each triangle's last two corners swap so its front stays outside
+    const mirrored = determinant(part.matrix) < 0;
     for (let t = 0; t < count; t++) {
-      const vertex = indices ? indices[t]! : t;
+      const corner = mirrored && t % 3 !== 0 ? t + (t % 3 === 1 ? 1 : -1) : t;
+      const vertex = indices ? indices[corner]! : corner;
       if (vertex >= vertices) throw new GlbError(`node "${part.name}" indexes a missing vertex`);
       index[at + t] = base + vertex;
     }

@@ -30,7 +30,8 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
     view: 'front',
     layers: 'superficial',
   },
-  { id: 'adductor_hallucis', name: /Adductor hallucis/, view: 'front', layers: 'deep' },
+  // from the side: seen from the front the sole is edge-on, where its tendon-thin neighbours meet
+  { id: 'adductor_hallucis', name: /Adductor hallucis/, view: 'right', layers: 'deep' },
   { id: 'interossei_foot', name: /Interossei of the foot/, view: 'right', layers: 'deep' },
   { id: 'semispinalis_cervicis', name: /Semispinalis cervicis/, view: 'back', layers: 'deep' },
   { id: 'coccygeus', name: /Coccygeus/, view: 'back', layers: 'deep' },

@@ -21,7 +21,7 @@ import { MeshoptDecoder } from 'meshoptimizer/decoder';
 import { acceleratedRaycast } from 'three-mesh-bvh';
 import { boneColor, readBodyGlb } from '../../src/scene/readGlb.ts';
 import { BONE_COLOR, CARTILAGE_COLOR } from '../../scripts/model/skeleton.ts';
-import { fibreSteps, type ModelData } from '../../src/scene/modelData.ts';
+import { fibreSteps, muscleAtVertex, type ModelData } from '../../src/scene/modelData.ts';
 import { attachPickingTrees, buildModel } from '../../src/scene/prepareModel.ts';
 import { ClickPicker } from '../../src/scene/clickPicker.ts';
 import { pickSourcesOf } from '../../src/scene/pickSources.ts';
@@ -162,6 +162,36 @@ describe('readBodyGlb on the shipped model', () => {
       }
     }
     expect(straddling).toBe(0);
+  });
+
+  it("turns the mirrored right side's triangles round: on both sides they face along the normals", () => {
+    // the right side's muscles share the left's meshes under a mirroring node (docs/model.md)
+    const agreeing = { left: 0, right: 0 };
+    const total = { left: 0, right: 0 };
+    for (const layer of [model.layers.S, model.layers.D]) {
+      const { position: p, normal: n, index } = layer;
+      const corner = (t: number, k: number) => index[t + k]! * 3;
+      for (let t = 0; t < index.length; t += 3) {
+        const [a, b, c] = [corner(t, 0), corner(t, 1), corner(t, 2)];
+        const u = [p[b]! - p[a]!, p[b + 1]! - p[a + 1]!, p[b + 2]! - p[a + 2]!];
+        const v = [p[c]! - p[a]!, p[c + 1]! - p[a + 1]!, p[c + 2]! - p[a + 2]!];
+        const face = [
+          u[1]! * v[2]! - u[2]! * v[1]!,
+          u[2]! * v[0]! - u[0]! * v[2]!,
+          u[0]! * v[1]! - u[1]! * v[0]!,
+        ];
+        const along =
+          face[0]! * (n[a]! + n[b]! + n[c]!) +
+          face[1]! * (n[a + 1]! + n[b + 1]! + n[c + 1]!) +
+          face[2]! * (n[a + 2]! + n[b + 2]! + n[c + 2]!);
+        const side = muscleAtVertex(layer.muscles, layer.muscleOfVertex, index[t]!)!.side;
+        total[side]++;
+        if (along > 0) agreeing[side]++;
+      }
+    }
+    expect(total.right).toBe(total.left);
+    expect(agreeing.left / total.left).toBeGreaterThan(0.97);
+    expect(agreeing.right).toBe(agreeing.left);
   });
 
   it('gives unit normals and a skin adjacency that is symmetric', () => {
