@@ -88,7 +88,10 @@ async function countTriangles(glbPath: string): Promise<number> {
     .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
   const document = await io.read(glbPath);
   let triangles = 0;
-  for (const mesh of document.getRoot().listMeshes()) {
+  // per node, as drawn: the right side's muscles share the left's meshes
+  for (const node of document.getRoot().listNodes()) {
+    const mesh = node.getMesh();
+    if (!mesh) continue;
     for (const primitive of mesh.listPrimitives()) {
       const mode = primitive.getMode();
       const indices = primitive.getIndices();
