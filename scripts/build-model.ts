@@ -762,23 +762,23 @@ export async function buildModel(): Promise<BuildResult> {
 
   let muscleTris = 0;
   for (const m of muscles) {
-    let leftNode: GNode | null = null;
-    for (const side of ['left', 'right'] as const) {
-      const strands = side === 'left' ? m.strands : m.strands.map((s) => s.map((p) => mirrorX(p)));
-      // the right side is the left's mesh under a mirroring node: half the muscles' bytes (the
-      // reader turns its triangles round, as a mirror reverses their winding)
-      const node =
-        side === 'left'
-          ? (leftNode = addMesh(
-              `m:${m.id}:${side}`,
-              new Float32Array(m.mesh.pos),
-              new Uint32Array(m.mesh.idx),
-              new Float32Array(m.mesh.col),
-              matMuscle,
-              m.mesh.fib,
-            ))
-          : doc.createNode(`m:${m.id}:${side}`).setMesh(leftNode!.getMesh()).setScale([-1, 1, 1]);
-      if (side === 'right') scene.addChild(node);
+    const left = addMesh(
+      `m:${m.id}:left`,
+      new Float32Array(m.mesh.pos),
+      new Uint32Array(m.mesh.idx),
+      new Float32Array(m.mesh.col),
+      matMuscle,
+      m.mesh.fib,
+    );
+    // the right side is the left's mesh under a mirroring node: half the muscles' bytes (the
+    // reader turns its triangles round, as a mirror reverses their winding)
+    const right = doc.createNode(`m:${m.id}:right`).setMesh(left.getMesh()).setScale([-1, 1, 1]);
+    scene.addChild(right);
+    const sides = [
+      [left, 'left', m.strands],
+      [right, 'right', m.strands.map((s) => s.map((p) => mirrorX(p)))],
+    ] as const;
+    for (const [node, side, strands] of sides)
       node.setExtras({
         muscle: m.id,
         side,
@@ -786,8 +786,7 @@ export async function buildModel(): Promise<BuildResult> {
         // whole millimetres: a third shorter in the file's JSON than metres to 3 decimals
         strands: strands.map((s) => s.map((p) => p.map((c) => Math.round(c * 1000)))),
       });
-      muscleTris += m.mesh.idx.length / 3;
-    }
+    muscleTris += (2 * m.mesh.idx.length) / 3;
   }
   scene.setExtras({ regions });
 

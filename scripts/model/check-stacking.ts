@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { NodeIO } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
+import { strandsInMetres } from './read-built.ts';
 
 type P = [number, number, number];
 export const PAIRS: [deep: string, superficial: string][] = [
@@ -104,7 +105,7 @@ export async function checkStacking(glb: Uint8Array): Promise<
   const samples = (id: string, lo: number, hi: number): P[] => {
     const ex = nodes.get(`m:${id}:left`)!.getExtras() as { strands: P[][] };
     const out: P[] = [];
-    for (const s of ex.strands.map((q) => q.map((p) => p.map((c) => c / 1000) as P)))
+    for (const s of strandsInMetres(ex.strands))
       s.forEach((p, i) => {
         const t = i / (s.length - 1);
         if (t >= lo && t <= hi) out.push(p);

@@ -32,6 +32,13 @@ export function worldPositions(node: GNode): Float32Array {
   return pos;
 }
 
+/** A muscle node's centre lines (its `strands` extras), stored in whole millimetres, in metres. */
+export function strandsInMetres(
+  strands: readonly (readonly (readonly number[])[])[],
+): [number, number, number][][] {
+  return strands.map((s) => s.map((p) => p.map((c) => c / 1000) as [number, number, number]));
+}
+
 /** Triangles with their last two corners swapped under a mirroring matrix (the right side's
  * muscles share the left's mesh), so their fronts stay outside as in the app's reader. */
 function facingOut(idx: Uint32Array, m: ArrayLike<number>): Uint32Array {
@@ -55,14 +62,7 @@ function worldMesh(node: GNode): WorldMesh {
     pos,
     idx: facingOut(Uint32Array.from(prim.getIndices()!.getArray()!), node.getWorldMatrix()),
     ...(region ? { region: Uint16Array.from(region), regions } : {}),
-    // centre lines are stored in whole millimetres
-    ...(extras.strands
-      ? {
-          strands: extras.strands.map((s) =>
-            s.map((p) => p.map((c) => c / 1000) as [number, number, number]),
-          ),
-        }
-      : {}),
+    ...(extras.strands ? { strands: strandsInMetres(extras.strands) } : {}),
   };
 }
 
