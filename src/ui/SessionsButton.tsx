@@ -2,23 +2,26 @@
  * The header's "Sessions" button. Client sessions (saved in IndexedDB, checked with zod on every
  * read) are not needed until a person reaches for them, and evaluating their code (zod with it)
  * was the longest task after the first screen; so it loads when the button is first pointed at,
- * focused or pressed. Until then this button stands in for it, and a press opens the sessions as
- * soon as they load. Nothing is lost meanwhile: no session is open before the panel opens one.
+ * focused or pressed, and a press opens the sessions as soon as they load. The button itself
+ * stays the same element throughout, so a press or the focus is never lost to the load.
  */
-import { useRef, useState, type ComponentType } from 'react';
+import { useRef, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { messageOf } from '../core/errors.ts';
 import sessionsChunk from 'virtual:chunk-url/sessions';
 
-type Feature = ComponentType<{ readonly openAtStart: boolean; readonly focusAtStart: boolean }>;
+type SessionsCode = Pick<
+  typeof import('./SessionsPanel.tsx'),
+  'SessionsFeature' | 'OpenSessionName'
+>;
 
-/** What both buttons say: the stand-in and the sessions' own (SessionsPanel.tsx). */
-export const sessionsButtonTitle = 'Client sessions, saved in this browser only';
+/** The button's tooltip. */
+const sessionsButtonTitle = 'Client sessions, saved in this browser only';
 
-let feature: Promise<Feature> | null = null;
+let feature: Promise<SessionsCode> | null = null;
 let failures = 0;
 /** The sessions' code, loaded once; a failed load says so, and the next press tries again. */
-function loadFeature(): Promise<Feature> {
+function loadFeature(): Promise<SessionsCode> {
   if (feature) return feature;
   // a browser may keep a failed import's error for its URL: a retry asks for it under a new one
   const code: Promise<typeof import('./SessionsPanel.tsx')> =
@@ -26,7 +29,7 @@ function loadFeature(): Promise<Feature> {
       ? import('./SessionsPanel.tsx')
       : import(/* @vite-ignore */ `${sessionsChunk}?retry=${failures}`);
   feature = code.then(
-    (module) => module.SessionsFeature,
+    (module) => module,
     (error: unknown) => {
       feature = null;
       failures++;
@@ -42,37 +45,38 @@ function loadFeature(): Promise<Feature> {
 }
 
 export function SessionsButton() {
-  const [Loaded, setLoaded] = useState<{ readonly Feature: Feature } | null>(null);
+  const [code, setCode] = useState<SessionsCode | null>(null);
+  // pressed: the person asked for the sessions; they open once the code is here
   const [pressed, setPressed] = useState(false);
-  const standIn = useRef<HTMLButtonElement>(null);
-  // a keyboard user on the stand-in keeps the focus when the real button takes its place
-  const [focused, setFocused] = useState(false);
-  const load = () =>
-    loadFeature().then((Feature) => {
-      setFocused(document.activeElement === standIn.current);
-      setLoaded({ Feature });
-    });
-
+  const button = useRef<HTMLButtonElement>(null);
+  const load = () => loadFeature().then(setCode);
   // pointing at the button or tabbing to it starts the load, so a press rarely waits for it
   const prefetch = () => void load().catch(() => {});
-
-  if (Loaded) return <Loaded.Feature openAtStart={pressed} focusAtStart={focused} />;
+  const open = pressed && code !== null;
+  const close = () => {
+    setPressed(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
   return (
-    <button
-      ref={standIn}
-      type="button"
-      aria-haspopup="dialog"
-      aria-expanded={false}
-      aria-busy={pressed}
-      onClick={() => {
-        setPressed(true);
-        load().catch(() => setPressed(false));
-      }}
-      onPointerEnter={prefetch}
-      onFocus={prefetch}
-      title={sessionsButtonTitle}
-    >
-      Sessions
-    </button>
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-busy={pressed && !code}
+        onClick={() => {
+          setPressed(true);
+          if (!code) load().catch(() => setPressed(false));
+        }}
+        onPointerEnter={code ? undefined : prefetch}
+        onFocus={code ? undefined : prefetch}
+        title={sessionsButtonTitle}
+      >
+        Sessions
+        {code && <code.OpenSessionName />}
+      </button>
+      {code && <code.SessionsFeature open={open} onClose={close} />}
+    </>
   );
 }

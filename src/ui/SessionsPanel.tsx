@@ -33,7 +33,6 @@ import {
   useSessionStore,
 } from '../state/sessionState.ts';
 import './sessions.css';
-import { sessionsButtonTitle } from './SessionsButton.tsx';
 
 /** How long the undo of a deletion is offered. */
 const undoWindowMs = 20_000;
@@ -556,55 +555,35 @@ export function SessionsPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
-/**
- * The header's "Sessions" button; loads the saved sessions and runs the autosave. It takes the
- * place of a stand-in (SessionsButton.tsx): `openAtStart`, the person pressed that before this
- * code had loaded; `focusAtStart`, the focus was on it.
- */
-export function SessionsFeature({
-  openAtStart,
-  focusAtStart,
-}: {
-  readonly openAtStart: boolean;
-  readonly focusAtStart: boolean;
-}) {
-  const [open, setOpen] = useState(openAtStart);
-  const button = useRef<HTMLButtonElement>(null);
+/** The open session's name, shown on the header's Sessions button (SessionsButton.tsx). */
+export function OpenSessionName() {
   const openName = useSessionStore(
     (s) => s.sessions.find((session) => session.id === s.openSessionId)?.name ?? null,
   );
+  return openName ? <span className="sessions-current">: {openName}</span> : null;
+}
+
+/**
+ * What the header's Sessions button (SessionsButton.tsx) opens: it loads the saved sessions,
+ * runs the autosave, and shows the panel while `open`, the undo toast otherwise.
+ */
+export function SessionsFeature({
+  open,
+  onClose,
+}: {
+  readonly open: boolean;
+  readonly onClose: () => void;
+}) {
   useEffect(() => {
     if (useSessionStore.getState().status === 'idle') void loadSessions();
     return followAppIntoOpenSession();
   }, []);
-  useEffect(() => {
-    if (focusAtStart && !openAtStart) button.current?.focus();
-  }, [focusAtStart, openAtStart]);
-  const close = () => {
-    setOpen(false);
-    requestAnimationFrame(() => button.current?.focus());
-  };
-  return (
-    <>
-      <button
-        ref={button}
-        type="button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        onClick={() => setOpen(true)}
-        title={sessionsButtonTitle}
-      >
-        Sessions
-        {openName && <span className="sessions-current">: {openName}</span>}
-      </button>
-      {open ? (
-        <SessionsPanel onClose={close} />
-      ) : (
-        // A live region without the status role: the app's notices keep the one status region.
-        <div className="sessions-toast" aria-live="polite">
-          <UndoDelete />
-        </div>
-      )}
-    </>
+  return open ? (
+    <SessionsPanel onClose={onClose} />
+  ) : (
+    // A live region without the status role: the app's notices keep the one status region.
+    <div className="sessions-toast" aria-live="polite">
+      <UndoDelete />
+    </div>
   );
 }

@@ -381,13 +381,28 @@ test.describe('the sessions code, loaded when the Sessions button is first reach
     await expect(sessionsDialog(page)).toBeVisible();
   });
 
+  test('a press whose button goes down before the code arrives and up after it still opens them', async ({
+    page,
+  }) => {
+    const release = await holdSessionsCode(page);
+    await openApp(page);
+    const box = await page.getByRole('button', { name: 'Sessions' }).boundingBox();
+    if (!box) throw new Error('the Sessions button has no box');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    await expect(page.locator('.sessions-toast')).toBeAttached();
+    await page.mouse.up();
+    await expect(sessionsDialog(page)).toBeVisible();
+  });
+
   test('the focus stays on the button when the sessions arrive', async ({ page }) => {
     const release = await holdSessionsCode(page);
     await openApp(page);
     const button = page.getByRole('button', { name: 'Sessions' });
     await button.focus();
     release();
-    // the stand-in has been replaced by the sessions' own button (with its undo toast beside it)
+    // the sessions' code has arrived (its undo toast sits beside the button)
     await expect(page.locator('.sessions-toast')).toBeAttached();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
