@@ -32,6 +32,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build, preview, type PreviewServer } from 'vite';
 import { messageOf } from '../src/core/errors.ts';
+import { trianglesDrawn } from './model/read-built.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const jsonOutput = process.argv.includes('--json');
@@ -86,24 +87,7 @@ async function countTriangles(glbPath: string): Promise<number> {
   const io = new NodeIO()
     .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
     .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
-  const document = await io.read(glbPath);
-  let triangles = 0;
-  // per node, as drawn: the right side's muscles share the left's meshes
-  for (const node of document.getRoot().listNodes()) {
-    const mesh = node.getMesh();
-    if (!mesh) continue;
-    for (const primitive of mesh.listPrimitives()) {
-      const mode = primitive.getMode();
-      const indices = primitive.getIndices();
-      const count = indices
-        ? indices.getCount()
-        : (primitive.getAttribute('POSITION')?.getCount() ?? 0);
-      if (mode === 4)
-        triangles += Math.floor(count / 3); // TRIANGLES
-      else if (mode === 5 || mode === 6) triangles += Math.max(0, count - 2); // STRIP, FAN
-    }
-  }
-  return triangles;
+  return trianglesDrawn(await io.read(glbPath));
 }
 
 // ---------------------------------------------------------------------------------------------

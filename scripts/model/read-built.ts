@@ -1,9 +1,10 @@
 /** Reads nodes of a built body.glb as world-space triangle meshes (for checks and measurements). */
-import { NodeIO, type Node as GNode } from '@gltf-transform/core';
+import { NodeIO, type Document, type Node as GNode } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { readFileSync } from 'node:fs';
 import type { Landmarks, Segment } from './data.ts';
+import { mirrors } from '../../src/scene/readGlb.ts';
 
 export interface WorldMesh {
   name: string;
@@ -42,11 +43,7 @@ export function strandsInMetres(
 /** Triangles with their last two corners swapped under a mirroring matrix (the right side's
  * muscles share the left's mesh), so their fronts stay outside as in the app's reader. */
 function facingOut(idx: Uint32Array, m: ArrayLike<number>): Uint32Array {
-  const det =
-    m[0]! * (m[5]! * m[10]! - m[6]! * m[9]!) -
-    m[4]! * (m[1]! * m[10]! - m[2]! * m[9]!) +
-    m[8]! * (m[1]! * m[6]! - m[2]! * m[5]!);
-  if (det >= 0) return idx;
+  if (!mirrors(m, 4)) return idx;
   for (let t = 0; t < idx.length; t += 3) [idx[t + 1], idx[t + 2]] = [idx[t + 2]!, idx[t + 1]!];
   return idx;
 }
@@ -93,4 +90,22 @@ export async function readSkin(glb: Uint8Array): Promise<Skin> {
   const segOfRegion = skin.regions.map((r) => lm.surface[r.replace(/:(left|right)$/, '')]!.segment);
   const region = skin.region;
   return { ...skin, segmentOf: (v) => segOfRegion[region[v]!]! };
+}
+
+/** Triangles as drawn: per node, since the right side's muscles share the left's meshes. */
+export function trianglesDrawn(document: Document): number {
+  let triangles = 0;
+  for (const node of document.getRoot().listNodes()) {
+    for (const primitive of node.getMesh()?.listPrimitives() ?? []) {
+      const mode = primitive.getMode();
+      const indices = primitive.getIndices();
+      const count = indices
+        ? indices.getCount()
+        : (primitive.getAttribute('POSITION')?.getCount() ?? 0);
+      if (mode === 4)
+        triangles += Math.floor(count / 3); // TRIANGLES
+      else if (mode === 5 || mode === 6) triangles += Math.max(0, count - 2); // STRIP, FAN
+    }
+  }
+  return triangles;
 }

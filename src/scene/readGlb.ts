@@ -366,12 +366,17 @@ function collectParts(
 }
 
 /** The determinant of an affine matrix's linear part: negative for a mirroring node. */
-function determinant(m: Affine): number {
-  return (
-    m[0] * (m[4] * m[8] - m[5] * m[7]) -
-    m[3] * (m[1] * m[8] - m[2] * m[7]) +
-    m[6] * (m[1] * m[5] - m[2] * m[4])
-  );
+/**
+ * Whether a matrix mirrors (its linear part's determinant is negative). The linear part's
+ * columns start at 0, `stride` and 2·`stride`: 3 for this reader's affine, 4 for a glTF 4×4.
+ */
+export function mirrors(m: ArrayLike<number>, stride: 3 | 4): boolean {
+  const [a, b, c] = [0, stride, 2 * stride];
+  const det =
+    m[a]! * (m[b + 1]! * m[c + 2]! - m[b + 2]! * m[c + 1]!) -
+    m[b]! * (m[a + 1]! * m[c + 2]! - m[a + 2]! * m[c + 1]!) +
+    m[c]! * (m[a + 1]! * m[b + 2]! - m[a + 2]! * m[b + 1]!);
+  return det < 0;
 }
 
 /** Muscle red, for vertices the file gives no colour (linear RGB, as three's vertex colours). */
@@ -434,7 +439,7 @@ function mergeParts(
     const count = indices?.length ?? vertices;
     // a mirroring node (the right side's muscles share the left's mesh) reverses the winding:
     // each triangle's last two corners swap so its front stays outside
-    const mirrored = determinant(part.matrix) < 0;
+    const mirrored = mirrors(part.matrix, 3);
     for (let t = 0; t < count; t++) {
       const corner = mirrored && t % 3 !== 0 ? t + (t % 3 === 1 ? 1 : -1) : t;
       const vertex = indices ? indices[corner]! : corner;
