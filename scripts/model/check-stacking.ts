@@ -39,6 +39,7 @@ export const PAIRS: [deep: string, superficial: string][] = [
   ['popliteus', 'gastrocnemius'],
   ['obturator_internus', 'gluteus_maximus'],
   ['buccinator', 'zygomaticus_major'],
+  ['superior_oblique', 'orbicularis_oculi'],
   ['adductor_hallucis', 'flexor_digitorum_brevis'],
   ['interossei_foot', 'extensor_digitorum_brevis'],
   ['sternocleidomastoid', 'platysma'],

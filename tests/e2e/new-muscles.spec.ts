@@ -69,6 +69,7 @@ const added: { id: string; name: RegExp; view: string; layers: string }[] = [
   { id: 'plantaris', name: /Plantaris/, view: 'back', layers: 'deep' },
   { id: 'longus_colli', name: /Longus colli/, view: 'front', layers: 'deep' },
   { id: 'omohyoid', name: /Omohyoid/, view: 'front', layers: 'deep' },
+  { id: 'superior_oblique', name: /Superior oblique \(eye\)/, view: 'front', layers: 'deep' },
   { id: 'sternalis', name: /Sternalis/, view: 'front', layers: 'superficial' },
   { id: 'bulbospongiosus', name: /Bulbospongiosus/, view: 'back', layers: 'deep' },
   { id: 'obturator_externus', name: /Obturator externus/, view: 'front', layers: 'deep' },
