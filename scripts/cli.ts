@@ -10,8 +10,9 @@ import { regionLabel, type RegionVocabulary, type Side } from '../src/core/regio
 import { muscleGroupTitles, type MuscleRecord, type RegionRef } from '../src/core/schema.ts';
 import { didYouMean } from '../src/core/suggest.ts';
 import { whereItHurtsCommand } from './cli/where-it-hurts.ts';
-import { readDataset, readNerveMaps } from './read-data.ts';
+import { readDataset, readNerveMaps, readUncharted } from './read-data.ts';
 import type { NerveMaps } from '../src/core/nerveMatch.ts';
+import { findUncharted, type UnchartedMuscle } from '../src/core/uncharted.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -31,6 +32,8 @@ export interface CommandContext {
   dataset(): Dataset | null;
   /** The checked nerve maps of the data folder; null (after printing why) if they fail. */
   nerveMaps(): NerveMaps | null;
+  /** The muscles left out on purpose, with why; none when the data folder has no list. */
+  uncharted(): readonly UnchartedMuscle[];
 }
 
 export interface CliCommand {
@@ -192,7 +195,7 @@ const muscleCommand: CliCommand = {
   usage: '<id> [--side left|right] [--json]',
   summary: 'one muscle: anatomy, trigger points, referral, self-care, sources',
   options: { json: 'flag', side: 'value' },
-  run({ args, io, dataset }) {
+  run({ args, io, dataset, uncharted }) {
     const id = args.positionals[0];
     if (id === undefined || args.positionals.length > 1) {
       io.err(`usage: muscle ${this.usage}`);
@@ -207,7 +210,12 @@ const muscleCommand: CliCommand = {
     if (data === null) return usageError;
     const muscle = data.muscles.get(id);
     if (muscle === undefined) {
-      io.err(`unknown muscle "${id}"${didYouMean(id, data.muscles.keys())}`);
+      const leftOut = findUncharted(uncharted(), id);
+      if (leftOut)
+        io.err(
+          `"${id}": ${leftOut.name} is not charted in this atlas. ${leftOut.why} Look at: ${leftOut.see.join(', ')}.`,
+        );
+      else io.err(`unknown muscle "${id}"${didYouMean(id, data.muscles.keys())}`);
       return usageError;
     }
     if (args.options.has('json')) json(io, muscle);
@@ -383,7 +391,17 @@ export function main(argv: readonly string[], io: CliIo): number {
     for (const error of maps.errors.slice(0, 10)) io.err(`  ${error}`);
     return null;
   };
-  return command.run({ args, io, dataset, nerveMaps });
+  const uncharted = (): readonly UnchartedMuscle[] => {
+    const data = dataset();
+    if (data === null) return [];
+    const result = readUncharted(
+      data,
+      typeof dataOption === 'string' ? resolve(dataOption) : undefined,
+    );
+    // a broken list only costs the explanation; validate:data names its problems
+    return result?.ok ? result.uncharted.muscles : [];
+  };
+  return command.run({ args, io, dataset, nerveMaps, uncharted });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

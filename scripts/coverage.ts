@@ -1,7 +1,7 @@
 /**
  * Writes the dataset's coverage table into docs/dataset.md between the coverage markers:
- * muscles, trigger points, regions used, muscles per body area and per source book.
- * tests/unit/coverage-doc.test.ts fails when the committed table is stale.
+ * muscles, trigger points, regions used, muscles per body area and per source book, and the
+ * muscles left out on purpose. tests/unit/dataset-coverage.test.ts fails when it is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,8 @@ import type { Dataset } from '../src/core/dataset.ts';
 import { resolveRegionRef, sides } from '../src/core/regions.ts';
 import { requiredMusclesByGroup } from '../src/core/required-muscles.ts';
 import { muscleGroups, muscleGroupTitles } from '../src/core/schema.ts';
-import { readDataset, repoRoot } from './read-data.ts';
+import { readDataset, readUncharted, repoRoot } from './read-data.ts';
+import type { UnchartedMuscle } from '../src/core/uncharted.ts';
 
 export const docPath = 'docs/dataset.md';
 export const startMarker =
@@ -34,19 +35,24 @@ export function sourceBook(citation: string): string {
   return citation.length > 70 ? `${citation.slice(0, 67)}...` : citation;
 }
 
+/** A Markdown table: the first column left-aligned, the rest right-aligned counts unless `text`. */
 function table(
   header: readonly string[],
   rows: readonly (readonly (string | number)[])[],
+  text = false,
 ): string[] {
   return [
     `| ${header.join(' | ')} |`,
-    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    `|${header.map((_, i) => (i === 0 || text ? '---' : '---:')).join('|')}|`,
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ];
 }
 
 /** The coverage section, markers included. */
-export function renderCoverage(dataset: Dataset): string {
+export function renderCoverage(
+  dataset: Dataset,
+  uncharted: readonly UnchartedMuscle[] = [],
+): string {
   const muscles = [...dataset.muscles.values()];
   const required = new Set<string>(Object.values(requiredMusclesByGroup).flat());
   const usedRegions = new Set<string>();
@@ -105,9 +111,25 @@ export function renderCoverage(dataset: Dataset): string {
       [...books].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     ),
     '',
+    ...leftOutSection(uncharted),
     endMarker,
   ];
   return lines.join('\n');
+}
+
+/** The muscles left out on purpose (data/uncharted), as the search explains them. */
+function leftOutSection(uncharted: readonly UnchartedMuscle[]): string[] {
+  if (uncharted.length === 0) return [];
+  return [
+    `**Muscles left out on purpose** (${uncharted.length}; data/uncharted/muscles.json; a search for one shows why)`,
+    '',
+    ...table(
+      ['Muscle', 'Look at instead'],
+      uncharted.map((muscle) => [muscle.name, muscle.see.join(', ')]),
+      true,
+    ),
+    '',
+  ];
 }
 
 /** `doc` with the text between the markers replaced; throws when the markers are missing. */
@@ -122,7 +144,9 @@ export function withCoverage(doc: string, coverage: string): string {
 export async function currentDoc(dataset: Dataset): Promise<string> {
   const target = join(repoRoot, docPath);
   const config = (await resolveConfig(target)) ?? {};
-  const doc = withCoverage(readFileSync(target, 'utf8'), renderCoverage(dataset));
+  const uncharted = readUncharted(dataset);
+  const leftOut = uncharted?.ok ? uncharted.uncharted.muscles : [];
+  const doc = withCoverage(readFileSync(target, 'utf8'), renderCoverage(dataset, leftOut));
   return format(doc, { ...config, filepath: target });
 }
 

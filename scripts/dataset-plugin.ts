@@ -10,12 +10,20 @@ import { join } from 'node:path';
 import type { Plugin } from 'vite';
 import { checkedDataOf } from '../src/core/dataset.ts';
 import type { Dataset } from '../src/core/assemble.ts';
-import { defaultDataDir, defaultModelPath, readDataset, readNerveMaps } from './read-data.ts';
+import {
+  defaultDataDir,
+  defaultModelPath,
+  readDataset,
+  readNerveMaps,
+  readUncharted,
+} from './read-data.ts';
 
 const checkedDatasetId = 'virtual:checked-dataset';
 const resolvedId = `\0${checkedDatasetId}`;
 const nerveMapsId = 'virtual:nerve-maps';
 const resolvedNerveMapsId = `\0${nerveMapsId}`;
+const unchartedId = 'virtual:uncharted-muscles';
+const resolvedUnchartedId = `\0${unchartedId}`;
 
 /** Every file the check reads: a change to any of them reloads the module in the dev server. */
 function inputFiles(dataDir: string): string[] {
@@ -30,6 +38,7 @@ function inputFiles(dataDir: string): string[] {
     ...jsonIn('muscles'),
     ...jsonIn('conditions'),
     ...jsonIn('nerves'),
+    ...jsonIn('uncharted'),
     join(dataDir, 'anatomy/landmarks.json'),
     join(dataDir, 'anatomy/region-names.json'),
     defaultModelPath,
@@ -78,17 +87,34 @@ export function nerveMapsModule(dataDir = defaultDataDir): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }
 
+/** The left-out muscles' module code (checked against the dataset), or an error listing every problem. */
+export function unchartedModule(dataDir = defaultDataDir): string {
+  const result = readUncharted(checkedDataset(dataDir), dataDir);
+  if (result && !result.ok) {
+    throw new Error(`The uncharted muscles failed their checks:\n${result.errors.join('\n')}`);
+  }
+  const data = { muscles: result ? result.uncharted.muscles : [] };
+  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+}
+
 export function datasetPlugin(dataDir = defaultDataDir): Plugin {
   return {
     name: 'trigger-atlas:checked-dataset',
     resolveId(source) {
       if (source === checkedDatasetId) return resolvedId;
+      if (source === unchartedId) return resolvedUnchartedId;
       return source === nerveMapsId ? resolvedNerveMapsId : null;
     },
     load(id) {
-      if (id !== resolvedId && id !== resolvedNerveMapsId) return null;
+      const modules: Record<string, () => string> = {
+        [resolvedId]: () => checkedDatasetModule(dataDir),
+        [resolvedNerveMapsId]: () => nerveMapsModule(dataDir),
+        [resolvedUnchartedId]: () => unchartedModule(dataDir),
+      };
+      const code = modules[id];
+      if (!code) return null;
       for (const file of inputFiles(dataDir)) this.addWatchFile(file);
-      return id === resolvedId ? checkedDatasetModule(dataDir) : nerveMapsModule(dataDir);
+      return code();
     },
   };
 }

@@ -16,6 +16,7 @@ import { requiredMuscleIds } from '../src/core/required-muscles.ts';
 import type { Dataset } from '../src/core/assemble.ts';
 import { checkNerveMaps, type NerveMapsResult } from '../src/core/nerves.ts';
 import { checkFmaIds, readFmaNames } from '../src/core/fma.ts';
+import { checkUnchartedMuscles, type UnchartedResult } from '../src/core/uncharted-check.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const defaultDataDir = join(repoRoot, 'data');
@@ -133,6 +134,18 @@ export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): Nerve
   const read = readJson(path);
   if (read.error !== undefined) return { ok: false, errors: [read.error] };
   return checkNerveMaps(read.value, dataset.regions, new Set(dataset.muscles.keys()), shown(path));
+}
+
+/**
+ * data/uncharted/muscles.json (the muscles left out on purpose) checked against the dataset; a
+ * data folder without one (a test fixture) has none to check (`null`).
+ */
+export function readUncharted(dataset: Dataset, dataDir = defaultDataDir): UnchartedResult | null {
+  const path = join(dataDir, 'uncharted/muscles.json');
+  if (dataDir !== defaultDataDir && !existsSync(path)) return null;
+  const read = readJson(path);
+  if (read.error !== undefined) return { ok: false, errors: [read.error] };
+  return checkUnchartedMuscles(read.value, dataset.muscles, shown(path));
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { checkMuscleFma, readDataset, readNerveMaps } from './read-data.ts';
+import { checkMuscleFma, readDataset, readNerveMaps, readUncharted } from './read-data.ts';
 
 export interface ScriptIo {
   out(text: string): void;
@@ -44,6 +44,9 @@ export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
   if (!result.ok) return failWith(io, result.errors, 'data has');
   const nerves = readNerveMaps(result.dataset, dataDir);
   if (nerves && !nerves.ok) return failWith(io, nerves.errors, 'nerve maps have');
+  const uncharted = readUncharted(result.dataset, dataDir);
+  if (uncharted && !uncharted.ok)
+    return failWith(io, uncharted.errors, 'the uncharted muscles have');
   const fma = checkMuscleFma(result.dataset, dataDir);
   if (fma.length > 0) return failWith(io, fma, 'FMA ids have');
   for (const warning of result.warnings) io.err(`warning: ${warning}`);
@@ -51,8 +54,9 @@ export function main(argv: readonly string[], io: ScriptIo = nodeIo): number {
   const maps = nerves
     ? `, ${nerves.maps.dermatomes.length} dermatomes, ${nerves.maps.nerves.length} nerve territories`
     : '';
+  const left = uncharted?.ok ? `, ${uncharted.uncharted.muscles.length} left out with why` : '';
   io.out(
-    `data ok: ${muscles.size} muscles (each with FMA ids), ${triggerPoints.size} trigger points, ${conditions.size} conditions${maps}`,
+    `data ok: ${muscles.size} muscles (each with FMA ids), ${triggerPoints.size} trigger points, ${conditions.size} conditions${maps}${left}`,
   );
   return 0;
 }

@@ -12,6 +12,12 @@ declare module 'virtual:nerve-maps' {
   export default maps;
 }
 
+// The muscles left out on purpose, with why (data/uncharted; scripts/dataset-plugin.ts).
+declare module 'virtual:uncharted-muscles' {
+  const uncharted: import('./core/uncharted.ts').UnchartedMuscles;
+  export default uncharted;
+}
+
 // The built URL of a code chunk, for a retry under a new query (scripts/chunk-url-plugin.ts).
 declare module 'virtual:chunk-url/*' {
   const url: string;

@@ -77,7 +77,7 @@ export function assembleDataset(data: CheckedData): Dataset {
 }
 
 /** Lower case, underscores and hyphens as spaces: "Gluteus_Minimus" -> "gluteus minimus". */
-function searchable(text: string): string {
+export function searchable(text: string): string {
   return text
     .toLowerCase()
     .replace(/[_\s-]+/g, ' ')
@@ -85,7 +85,7 @@ function searchable(text: string): string {
 }
 
 /** 0 exact, 1 prefix, 2 a word starts with it, 3 contains it; null when no match. */
-function matchRank(field: string, query: string): number | null {
+export function matchRank(field: string, query: string): number | null {
   const text = searchable(field);
   if (text === query) return 0;
   if (text.startsWith(query)) return 1;

@@ -1,12 +1,16 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useAppStore } from '../state/store.ts';
 import type { MuscleRecord } from '../core/schema.ts';
+import { findUncharted, type UnchartedMuscle } from '../core/uncharted.ts';
+import { loadUncharted } from '../state/uncharted.ts';
 
 const maxResults = 8;
 
 /**
  * Muscle search by name, alias or Latin name: an ARIA combobox. Arrow keys move through the
  * results, Enter selects (the first result if none is highlighted) and turns the camera to it.
+ * A muscle the atlas leaves out on purpose (data/uncharted) is explained, with the charted
+ * muscles to look at instead as the results.
  */
 export function SearchBox() {
   const dataset = useAppStore((s) => s.dataset);
@@ -18,6 +22,15 @@ export function SearchBox() {
   const results: readonly MuscleRecord[] = useMemo(
     () => (dataset && query.trim() ? dataset.findMuscles(query).slice(0, maxResults) : []),
     [dataset, query],
+  );
+  const uncharted = useUncharted(results.length === 0 && query.trim().length > 0);
+  const leftOut = results.length === 0 && uncharted ? findUncharted(uncharted, query) : null;
+  const options: readonly MuscleRecord[] = useMemo(
+    () =>
+      results.length > 0 || !leftOut || !dataset
+        ? results
+        : leftOut.see.flatMap((id) => dataset.muscles.get(id) ?? []),
+    [results, leftOut, dataset],
   );
 
   const choose = (record: MuscleRecord) => {
@@ -33,12 +46,13 @@ export function SearchBox() {
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       setOpen(true);
-      setActive((i) => Math.min(results.length - 1, i + 1));
+      setActive((i) => Math.min(options.length - 1, i + 1));
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(-1, i - 1));
     } else if (event.key === 'Enter') {
-      const record = results[active] ?? results[0];
+      // a left-out muscle's pointers are chosen, not taken by default
+      const record = options[active] ?? results[0];
       if (record) {
         event.preventDefault();
         choose(record);
@@ -86,7 +100,8 @@ export function SearchBox() {
         className="search-results"
         hidden={!expanded}
       >
-        {results.map((record, i) => (
+        {leftOut && <LeftOutNote muscle={leftOut} />}
+        {options.map((record, i) => (
           <li
             key={record.id}
             id={`${listId}-${i}`}
@@ -102,12 +117,46 @@ export function SearchBox() {
             {record.aliases[0] ? <span className="muted"> · {record.aliases[0]}</span> : null}
           </li>
         ))}
-        {expanded && results.length === 0 ? (
+        {expanded && options.length === 0 ? (
           <li role="option" aria-selected={false} aria-disabled="true" className="muted">
             No muscle matches “{query}”
           </li>
         ) : null}
       </ul>
+      {/* a screen reader hears why a search found nothing, without moving to the list */}
+      <p className="visually-hidden" aria-live="polite">
+        {expanded && leftOut ? unchartedSentence(leftOut) : ''}
+      </p>
     </div>
   );
+}
+
+function unchartedSentence(muscle: UnchartedMuscle): string {
+  return `${muscle.name} is not charted in this atlas. ${muscle.why}`;
+}
+
+function LeftOutNote({ muscle }: { readonly muscle: UnchartedMuscle }) {
+  return (
+    <li role="option" aria-selected={false} aria-disabled="true" className="search-uncharted">
+      {unchartedSentence(muscle)} Charted muscles to look at instead:
+    </li>
+  );
+}
+
+/** The left-out muscles, loaded the first time a search finds no charted one. */
+function useUncharted(wanted: boolean): readonly UnchartedMuscle[] | null {
+  const [list, setList] = useState<readonly UnchartedMuscle[] | null>(null);
+  useEffect(() => {
+    if (!wanted || list) return;
+    let live = true;
+    // offline before the chunk was cached: the search still says "no muscle matches"
+    loadUncharted().then(
+      (loaded) => live && setList(loaded),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, list]);
+  return list;
 }

@@ -74,6 +74,24 @@ test.describe('the 3D body viewer', () => {
     await expect(page).toHaveURL(/muscle=piriformis:right/);
   });
 
+  test('searching a muscle the atlas leaves out says why and offers the charted ones near it', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const search = page.getByRole('combobox', { name: 'Search muscles' });
+    await search.fill('gemellus');
+    await expect(page.getByRole('option', { name: /is not charted in this atlas/ })).toContainText(
+      'probably like that of piriformis',
+    );
+    await expect(page.getByRole('option', { name: /Quadratus femoris/ })).toBeVisible();
+    // Enter alone takes nothing: the pointers are offered, not chosen for the person
+    await search.press('Enter');
+    await expect(selectedHeading(page)).toHaveCount(0);
+    await search.press('ArrowDown');
+    await search.press('Enter');
+    await expect(selectedHeading(page)).toHaveText(/Piriformis\s*\(right\)/);
+  });
+
   test('hiding the superficial muscles makes a deep one clickable', async ({ page }) => {
     await openApp(page, '?view=back');
     expect(await musclePoint(page, 'piriformis', 'right')).toBeNull();

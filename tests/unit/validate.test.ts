@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,7 +82,34 @@ describe('npm run validate:data', () => {
     expect(err.filter((line) => !line.startsWith('warning:'))).toEqual([]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(
-      /^data ok: \d+ muscles \(each with FMA ids\), \d+ trigger points, \d+ conditions, 28 dermatomes, \d+ nerve territories$/,
+      /^data ok: \d+ muscles \(each with FMA ids\), \d+ trigger points, \d+ conditions, 28 dermatomes, \d+ nerve territories, \d+ left out with why$/,
+    );
+  });
+
+  it('fails on a left-out muscle that points to one the atlas does not chart', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'validate-')), 'data');
+    cpSync('data', folder, { recursive: true });
+    const file = join(folder, 'uncharted/muscles.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        about: 'Muscles left out on purpose, for this test.',
+        muscles: [
+          {
+            id: 'gemelli',
+            name: 'Gemelli',
+            aliases: [],
+            why: 'No referral pattern of their own has been charted.',
+            see: ['piriformis', 'gemellus_superior'],
+            sources: [],
+          },
+        ],
+      }),
+    );
+    const { code, err } = run(['--data', folder, '--no-model']);
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(
+      'muscles[0] (gemelli).see: unknown muscle "gemellus_superior"',
     );
   });
 });
