@@ -1,6 +1,9 @@
+import { useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { muscleGroupTitles } from '../core/muscleGroups.ts';
 import type { MuscleGroup } from '../core/schema.ts';
+import type { UnchartedMuscle } from '../core/uncharted.ts';
+import { loadUncharted } from '../state/uncharted.ts';
 
 /** Every muscle, grouped by body area: the keyboard and screen-reader path to the whole model. */
 export function MuscleBrowser() {
@@ -45,6 +48,50 @@ export function MuscleBrowser() {
           </details>
         );
       })}
+      <LeftOutMuscles />
     </>
+  );
+}
+
+function selectMuscle(muscle: string): void {
+  const { select, selection } = useAppStore.getState();
+  select({ muscle, side: selection?.side ?? 'right' }, { frame: true });
+}
+
+/** The muscles left out on purpose, each with why and the charted ones to look at; loaded when opened. */
+function LeftOutMuscles() {
+  const dataset = useAppStore((s) => s.dataset);
+  const [list, setList] = useState<readonly UnchartedMuscle[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const load = () => {
+    if (list) return;
+    setFailed(false);
+    loadUncharted().then(setList, () => setFailed(true));
+  };
+  return (
+    <details className="uncharted" onToggle={(event) => event.currentTarget.open && load()}>
+      <summary>Not charted, and why</summary>
+      {failed ? (
+        <p role="alert">The list could not be loaded. Close and open this again once online.</p>
+      ) : !list ? (
+        <p className="muted">Loading…</p>
+      ) : (
+        <ul>
+          {list.map((muscle) => (
+            <li key={muscle.id}>
+              <strong>{muscle.name}.</strong> {muscle.why} Look at:{' '}
+              {muscle.see.map((id, i) => (
+                <span key={id}>
+                  <button type="button" className="link" onClick={() => selectMuscle(id)}>
+                    {dataset?.muscles.get(id)?.name ?? id}
+                  </button>
+                  {i < muscle.see.length - 1 ? ', ' : '.'}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
   );
 }

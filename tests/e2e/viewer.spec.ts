@@ -92,6 +92,17 @@ test.describe('the 3D body viewer', () => {
     await expect(selectedHeading(page)).toHaveText(/Piriformis\s*\(right\)/);
   });
 
+  test('the muscle list says which muscles are not charted and why, and leads to the charted ones', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await page.getByText('Not charted, and why').click();
+    const entry = page.locator('.uncharted li', { hasText: 'Psoas minor' });
+    await expect(entry).toContainText('charts the psoas major and iliacus together');
+    await entry.getByRole('button', { name: 'Iliopsoas' }).click();
+    await expect(selectedHeading(page)).toHaveText(/Iliopsoas\s*\(right\)/);
+  });
+
   test('hiding the superficial muscles makes a deep one clickable', async ({ page }) => {
     await openApp(page, '?view=back');
     expect(await musclePoint(page, 'piriformis', 'right')).toBeNull();
