@@ -12,7 +12,7 @@ import { didYouMean } from '../src/core/suggest.ts';
 import { whereItHurtsCommand } from './cli/where-it-hurts.ts';
 import { readDataset, readNerveMaps, readUncharted } from './read-data.ts';
 import type { NerveMaps } from '../src/core/nerveMatch.ts';
-import { findUncharted, type UnchartedMuscle } from '../src/core/uncharted.ts';
+import { unchartedNamed, type UnchartedMuscle } from '../src/core/uncharted.ts';
 
 export interface CliIo {
   out(text: string): void;
@@ -210,7 +210,7 @@ const muscleCommand: CliCommand = {
     if (data === null) return usageError;
     const muscle = data.muscles.get(id);
     if (muscle === undefined) {
-      const leftOut = findUncharted(uncharted(), id);
+      const leftOut = unchartedNamed(uncharted(), id);
       if (leftOut)
         io.err(
           `"${id}": ${leftOut.name} is not charted in this atlas. ${leftOut.why} Look at: ${leftOut.see.join(', ')}.`,

@@ -93,7 +93,11 @@ export function unchartedModule(dataDir = defaultDataDir): string {
   if (result && !result.ok) {
     throw new Error(`The uncharted muscles failed their checks:\n${result.errors.join('\n')}`);
   }
-  const data = { muscles: result ? result.uncharted.muscles : [] };
+  // the page shows the why and the pointers; the sources stay in the file and the docs
+  const muscles = (result ? result.uncharted.muscles : []).map(
+    ({ id, name, aliases, why, see }) => ({ id, name, aliases, why, see }),
+  );
+  const data = { muscles };
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }
 

@@ -51,16 +51,21 @@ export function checkUnchartedMuscles(
   for (const record of charted.values())
     for (const name of [record.id, record.name, record.latin, ...record.aliases])
       chartedNames.set(searchable(name), record.id);
-  const ids = new Set<string>();
+  // a name two entries answer to would explain only one of them
+  const leftOutNames = new Map<string, string>();
   for (const [i, entry] of parsed.data.muscles.entries()) {
     const where = `${file}: muscles[${i}] (${entry.id})`;
-    if (ids.has(entry.id)) errors.push(`${where}: duplicate id "${entry.id}"`);
-    ids.add(entry.id);
-    for (const name of [entry.id, entry.name, ...entry.aliases]) {
-      const owner = chartedNames.get(searchable(name));
+    for (const name of new Set([entry.id, entry.name, ...entry.aliases].map(searchable))) {
+      const owner = chartedNames.get(name);
       if (owner) errors.push(`${where}: "${name}" names the charted muscle "${owner}"`);
+      const other = leftOutNames.get(name);
+      if (other) errors.push(`${where}: "${name}" also names the entry "${other}"`);
+      leftOutNames.set(name, entry.id);
     }
+    const seen = new Set<string>();
     for (const id of entry.see) {
+      if (seen.has(id)) errors.push(`${where}.see: "${id}" is listed twice`);
+      seen.add(id);
       if (!charted.has(id))
         errors.push(`${where}.see: unknown muscle "${id}"${didYouMean(id, charted.keys())}`);
     }

@@ -2,10 +2,9 @@
  * Muscles the atlas leaves out on purpose: no referral pattern of their own has been published
  * (data/uncharted/muscles.json). A search for one says why and points to the charted muscles
  * that cover the same place, instead of "no muscle matches". The build checks the file
- * (uncharted-check.ts); the page only searches it.
+ * (uncharted-check.ts) with its sources; the page gets the rest, and only searches it.
  */
 import { matchRank, searchable } from './assemble.ts';
-import type { Source } from './schema.ts';
 
 export interface UnchartedMuscle {
   readonly id: string;
@@ -15,7 +14,6 @@ export interface UnchartedMuscle {
   readonly why: string;
   /** Charted muscles whose records cover the same place, most relevant first. */
   readonly see: readonly string[];
-  readonly sources: readonly Source[];
 }
 
 export interface UnchartedMuscles {
@@ -24,6 +22,19 @@ export interface UnchartedMuscles {
 
 /** Shorter queries match too much ("ex", "fl") to say "this one is left out". */
 const shortestQuery = 3;
+
+/** The left-out muscle with exactly this id, name or alias (as `cli muscle <id>` asks); null when none. */
+export function unchartedNamed(
+  list: readonly UnchartedMuscle[],
+  name: string,
+): UnchartedMuscle | null {
+  const wanted = searchable(name);
+  return (
+    list.find((muscle) =>
+      [muscle.id, muscle.name, ...muscle.aliases].some((field) => searchable(field) === wanted),
+    ) ?? null
+  );
+}
 
 /** The left-out muscle a search means, best match first by name or alias; null when none. */
 export function findUncharted(

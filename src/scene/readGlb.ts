@@ -365,7 +365,6 @@ function collectParts(
   return parts;
 }
 
-/** The determinant of an affine matrix's linear part: negative for a mirroring node. */
 /**
  * Whether a matrix mirrors (its linear part's determinant is negative). The linear part's
  * columns start at 0, `stride` and 2·`stride`: 3 for this reader's affine, 4 for a glTF 4×4.

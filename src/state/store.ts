@@ -147,6 +147,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
   setWebgl: (webgl) => set({ webgl }),
 }));
 
+/** Selects a muscle on the side already chosen (right by default) and turns the camera to it. */
+export function selectAndFrame(muscle: string): void {
+  const { select, selection } = useAppStore.getState();
+  select({ muscle, side: selection?.side ?? 'right' }, { frame: true });
+}
+
 /** The shareable part of the store, as the URL carries it. */
 export function viewStateOf(state: AppState): ViewState {
   return {

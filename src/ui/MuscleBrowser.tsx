@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useAppStore } from '../state/store.ts';
+import { selectAndFrame, useAppStore } from '../state/store.ts';
 import { muscleGroupTitles } from '../core/muscleGroups.ts';
 import type { MuscleGroup } from '../core/schema.ts';
 import type { UnchartedMuscle } from '../core/uncharted.ts';
@@ -30,14 +30,7 @@ export function MuscleBrowser() {
                       type="button"
                       className={current ? 'link current' : 'link'}
                       aria-current={current ? 'true' : undefined}
-                      onClick={() =>
-                        useAppStore
-                          .getState()
-                          .select(
-                            { muscle: record.id, side: selection?.side ?? 'right' },
-                            { frame: true },
-                          )
-                      }
+                      onClick={() => selectAndFrame(record.id)}
                     >
                       {record.name}
                     </button>
@@ -51,11 +44,6 @@ export function MuscleBrowser() {
       <LeftOutMuscles />
     </>
   );
-}
-
-function selectMuscle(muscle: string): void {
-  const { select, selection } = useAppStore.getState();
-  select({ muscle, side: selection?.side ?? 'right' }, { frame: true });
 }
 
 /** The muscles left out on purpose, each with why and the charted ones to look at; loaded when opened. */
@@ -72,7 +60,7 @@ function LeftOutMuscles() {
     <details className="uncharted" onToggle={(event) => event.currentTarget.open && load()}>
       <summary>Not charted, and why</summary>
       {failed ? (
-        <p role="alert">The list could not be loaded. Close and open this again once online.</p>
+        <p role="alert">The list could not be loaded. Reload the page to try again.</p>
       ) : !list ? (
         <p className="muted">Loading…</p>
       ) : (
@@ -82,7 +70,7 @@ function LeftOutMuscles() {
               <strong>{muscle.name}.</strong> {muscle.why} Look at:{' '}
               {muscle.see.map((id, i) => (
                 <span key={id}>
-                  <button type="button" className="link" onClick={() => selectMuscle(id)}>
+                  <button type="button" className="link" onClick={() => selectAndFrame(id)}>
                     {dataset?.muscles.get(id)?.name ?? id}
                   </button>
                   {i < muscle.see.length - 1 ? ', ' : '.'}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { useAppStore } from '../state/store.ts';
+import { selectAndFrame, useAppStore } from '../state/store.ts';
 import type { MuscleRecord } from '../core/schema.ts';
 import { findUncharted, type UnchartedMuscle } from '../core/uncharted.ts';
 import { loadUncharted } from '../state/uncharted.ts';
@@ -14,7 +14,6 @@ const maxResults = 8;
  */
 export function SearchBox() {
   const dataset = useAppStore((s) => s.dataset);
-  const selection = useAppStore((s) => s.selection);
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -34,9 +33,7 @@ export function SearchBox() {
   );
 
   const choose = (record: MuscleRecord) => {
-    useAppStore
-      .getState()
-      .select({ muscle: record.id, side: selection?.side ?? 'right' }, { frame: true });
+    selectAndFrame(record.id);
     setQuery(record.name);
     setOpen(false);
     setActive(-1);
@@ -79,6 +76,7 @@ export function SearchBox() {
         aria-expanded={expanded}
         aria-controls={listId}
         aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={expanded && leftOut ? `${listId}-note` : undefined}
         placeholder="Search muscles"
         autoComplete="off"
         spellCheck={false}
@@ -93,36 +91,32 @@ export function SearchBox() {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onKeyDown={onKeyDown}
       />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="Matching muscles"
-        className="search-results"
-        hidden={!expanded}
-      >
-        {leftOut && <LeftOutNote muscle={leftOut} />}
-        {options.map((record, i) => (
-          <li
-            key={record.id}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={i === active ? 'active' : undefined}
-            onMouseDown={(event) => {
-              event.preventDefault();
-              choose(record);
-            }}
-          >
-            {record.name}
-            {record.aliases[0] ? <span className="muted"> · {record.aliases[0]}</span> : null}
-          </li>
-        ))}
-        {expanded && options.length === 0 ? (
-          <li role="option" aria-selected={false} aria-disabled="true" className="muted">
-            No muscle matches “{query}”
-          </li>
-        ) : null}
-      </ul>
+      <div className="search-results" hidden={!expanded}>
+        {leftOut && <LeftOutNote id={`${listId}-note`} muscle={leftOut} />}
+        <ul id={listId} role="listbox" aria-label="Matching muscles" className="search-list">
+          {options.map((record, i) => (
+            <li
+              key={record.id}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                choose(record);
+              }}
+            >
+              {record.name}
+              {record.aliases[0] ? <span className="muted"> · {record.aliases[0]}</span> : null}
+            </li>
+          ))}
+          {expanded && options.length === 0 ? (
+            <li role="option" aria-selected={false} aria-disabled="true" className="muted">
+              No muscle matches “{query}”
+            </li>
+          ) : null}
+        </ul>
+      </div>
       {/* a screen reader hears why a search found nothing, without moving to the list */}
       <p className="visually-hidden" aria-live="polite">
         {expanded && leftOut ? unchartedSentence(leftOut) : ''}
@@ -135,11 +129,13 @@ function unchartedSentence(muscle: UnchartedMuscle): string {
   return `${muscle.name} is not charted in this atlas. ${muscle.why}`;
 }
 
-function LeftOutNote({ muscle }: { readonly muscle: UnchartedMuscle }) {
+/** Beside the list, not in it: the list holds only what can be chosen. */
+function LeftOutNote({ id, muscle }: { readonly id: string; readonly muscle: UnchartedMuscle }) {
   return (
-    <li role="option" aria-selected={false} aria-disabled="true" className="search-uncharted">
+    // a press on the note keeps the focus in the search, so the list stays open
+    <p id={id} className="search-uncharted" onMouseDown={(event) => event.preventDefault()}>
       {unchartedSentence(muscle)} Charted muscles to look at instead:
-    </li>
+    </p>
   );
 }
 

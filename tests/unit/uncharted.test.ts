@@ -37,6 +37,15 @@ describe('the uncharted muscles list', () => {
     ]);
   });
 
+  it('refuses a name two entries answer to', () => {
+    const [first, second, ...rest] = file.muscles;
+    const twice = { ...file, muscles: [first!, { ...second!, aliases: ['gemellus'] }, ...rest] };
+    const result = checkUnchartedMuscles(twice, charted);
+    expect(result.ok ? [] : result.errors).toEqual([
+      'data/uncharted/muscles.json: muscles[1] (lumbricals_foot): "gemellus" also names the entry "gemelli"',
+    ]);
+  });
+
   it('names the field of a malformed entry', () => {
     const result = checkUnchartedMuscles(withEntry({ why: 'short' }), charted);
     expect(result.ok).toBe(false);
@@ -58,6 +67,10 @@ describe('finding a left-out muscle', () => {
     const err: string[] = [];
     const code = main(['muscle', 'gemelli'], { out: () => {}, err: (text) => err.push(text) });
     expect(code).toBe(2);
+    // a part of a name is a typo to correct, not a left-out muscle ("psoas" is not psoas minor)
+    const typo: string[] = [];
+    main(['muscle', 'psoas'], { out: () => {}, err: (text) => typo.push(text) });
+    expect(typo.join('\n')).toMatch(/^unknown muscle "psoas"/);
     expect(err.join('\n')).toMatch(
       /^"gemelli": Gemelli \(superior and inferior gemellus\) is not charted in this atlas\. .*piriformis.* Look at: piriformis, obturator_internus, quadratus_femoris\.$/,
     );
