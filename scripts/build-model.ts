@@ -69,6 +69,7 @@ import {
   setWarp,
 } from './model/data.ts';
 import { makeWarp } from './model/posture.ts';
+import { strandUnitsPerMetre } from '../src/scene/modelData.ts';
 
 const ROOT = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = <T>(p: string): T => JSON.parse(readFileSync(resolvePath(ROOT, p), 'utf8')) as T;
@@ -784,7 +785,9 @@ export async function buildModel(): Promise<BuildResult> {
         side,
         layer: m.layer,
         // whole millimetres: a third shorter in the file's JSON than metres to 3 decimals
-        strands: strands.map((s) => s.map((p) => p.map((c) => Math.round(c * 1000)))),
+        strands: strands.map((s) =>
+          s.map((p) => p.map((c) => Math.round(c * strandUnitsPerMetre))),
+        ),
       });
     muscleTris += (2 * m.mesh.idx.length) / 3;
   }

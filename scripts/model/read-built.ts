@@ -5,6 +5,7 @@ import { MeshoptDecoder } from 'meshoptimizer';
 import { readFileSync } from 'node:fs';
 import type { Landmarks, Segment } from './data.ts';
 import { mirrors } from '../../src/scene/readGlb.ts';
+import { strandUnitsPerMetre } from '../../src/scene/modelData.ts';
 
 export interface WorldMesh {
   name: string;
@@ -37,7 +38,9 @@ export function worldPositions(node: GNode): Float32Array {
 export function strandsInMetres(
   strands: readonly (readonly (readonly number[])[])[],
 ): [number, number, number][][] {
-  return strands.map((s) => s.map((p) => p.map((c) => c / 1000) as [number, number, number]));
+  return strands.map((s) =>
+    s.map((p) => p.map((c) => c / strandUnitsPerMetre) as [number, number, number]),
+  );
 }
 
 /** Triangles with their last two corners swapped under a mirroring matrix (the right side's

@@ -72,6 +72,9 @@ export function muscleAtVertex<T extends { readonly index: number }>(
 /** A muscle vertex's `_FIBRE` in body.glb is its stripe phase × fibreSteps (unsigned short). */
 export const fibreSteps = 64;
 
+/** A muscle node's `strands` extras in body.glb are in whole millimetres: metres × this. */
+export const strandUnitsPerMetre = 1000;
+
 /** Radius of a trigger point marker: drawn by the view, hit-tested by the model worker. */
 export const markerRadius = 0.011;
 

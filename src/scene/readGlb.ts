@@ -15,7 +15,7 @@ import type {
   SkinData,
   Vec3,
 } from './modelData.ts';
-import { fibreSteps } from './modelData.ts';
+import { fibreSteps, strandUnitsPerMetre } from './modelData.ts';
 
 /** The part of meshoptimizer's decoder this reader needs (call it after `ready`). */
 export interface MeshoptDecoderLike {
@@ -481,8 +481,7 @@ function toStrands(value: unknown): Vec3[][] {
           (p): p is [number, number, number] =>
             Array.isArray(p) && p.length === 3 && p.every((c) => typeof c === 'number'),
         )
-        // the model stores centre lines in whole millimetres
-        .map((p) => [p[0] / 1000, p[1] / 1000, p[2] / 1000] as const),
+        .map((p) => p.map((c) => c / strandUnitsPerMetre) as [number, number, number]),
     )
     .filter((strand) => strand.length >= 2);
 }
