@@ -83,8 +83,7 @@ export function nerveMapsModule(dataDir = defaultDataDir): string {
   if (maps && !maps.ok) {
     throw new Error(`The nerve maps failed their checks:\n${maps.errors.join('\n')}`);
   }
-  const data = maps ? maps.maps : { dermatomes: [], nerves: [], sources: [] };
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+  return jsonModule(maps ? maps.maps : { dermatomes: [], nerves: [], sources: [] });
 }
 
 /** The left-out muscles' module code (checked against the dataset), or an error listing every problem. */
@@ -97,7 +96,11 @@ export function unchartedModule(dataDir = defaultDataDir): string {
   const muscles = (result ? result.uncharted.muscles : []).map(
     ({ id, name, aliases, why, see }) => ({ id, name, aliases, why, see }),
   );
-  const data = { muscles };
+  return jsonModule({ muscles });
+}
+
+/** A module whose default export is `data`, parsed from JSON text (faster than an object literal). */
+function jsonModule(data: unknown): string {
   return `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
 }
 

@@ -128,12 +128,26 @@ export function readDataset(options: ReadOptions = {}): DatasetResult {
  * without one (a test fixture) has none to check (`null`).
  */
 export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): NerveMapsResult | null {
-  const path = join(dataDir, 'nerves/nerve-maps.json');
-  // the project's own data must have it: readJson says "file not found"
+  return readOptional(dataDir, 'nerves/nerve-maps.json', (json, file) =>
+    checkNerveMaps(json, dataset.regions, new Set(dataset.muscles.keys()), file),
+  );
+}
+
+/**
+ * A file of `dataDir` read and checked: a read error is the only problem; another data folder
+ * without it (a test fixture) has none to check (`null`), while the project's own data must
+ * have it (readJson says "file not found").
+ */
+function readOptional<T>(
+  dataDir: string,
+  relativePath: string,
+  check: (json: unknown, file: string) => T,
+): T | { ok: false; errors: string[] } | null {
+  const path = join(dataDir, relativePath);
   if (dataDir !== defaultDataDir && !existsSync(path)) return null;
   const read = readJson(path);
   if (read.error !== undefined) return { ok: false, errors: [read.error] };
-  return checkNerveMaps(read.value, dataset.regions, new Set(dataset.muscles.keys()), shown(path));
+  return check(read.value, shown(path));
 }
 
 /**
@@ -141,11 +155,9 @@ export function readNerveMaps(dataset: Dataset, dataDir = defaultDataDir): Nerve
  * data folder without one (a test fixture) has none to check (`null`).
  */
 export function readUncharted(dataset: Dataset, dataDir = defaultDataDir): UnchartedResult | null {
-  const path = join(dataDir, 'uncharted/muscles.json');
-  if (dataDir !== defaultDataDir && !existsSync(path)) return null;
-  const read = readJson(path);
-  if (read.error !== undefined) return { ok: false, errors: [read.error] };
-  return checkUnchartedMuscles(read.value, dataset.muscles, shown(path));
+  return readOptional(dataDir, 'uncharted/muscles.json', (json, file) =>
+    checkUnchartedMuscles(json, dataset.muscles, file),
+  );
 }
 
 /**
