@@ -1,22 +1,12 @@
 /** The nerve maps (data/nerves) on the page: a small chunk of their own, loaded on first use. */
 import type { NerveMaps } from '../core/nerveMatch.ts';
+import { lazyChunk } from './lazyChunk.ts';
 
-let loading: Promise<NerveMaps> | null = null;
-let loaded: NerveMaps | null = null;
+export const nerveMapsChunk = lazyChunk<NerveMaps>(() =>
+  import('virtual:nerve-maps').then((module) => module.default),
+);
 
-export function loadNerveMaps(): Promise<NerveMaps> {
-  loading ??= import('virtual:nerve-maps').then(
-    (module) => (loaded = module.default),
-    (error: unknown) => {
-      // offline before the chunk was cached: a later use tries again
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
+export const loadNerveMaps = (): Promise<NerveMaps> => nerveMapsChunk.load();
 
 /** The maps if they have loaded, for code that cannot wait (the label under the pointer). */
-export function loadedNerveMaps(): NerveMaps | null {
-  return loaded;
-}
+export const loadedNerveMaps = (): NerveMaps | null => nerveMapsChunk.loaded();

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { selectAndFrame, useAppStore } from '../state/store.ts';
 import { muscleGroupTitles } from '../core/muscleGroups.ts';
 import type { MuscleGroup } from '../core/schema.ts';
-import type { UnchartedMuscle } from '../core/uncharted.ts';
-import { loadUncharted } from '../state/uncharted.ts';
+import { unchartedChunk } from '../state/uncharted.ts';
+import { useLazyChunk } from '../state/lazyChunk.ts';
 
 /** Every muscle, grouped by body area: the keyboard and screen-reader path to the whole model. */
 export function MuscleBrowser() {
@@ -49,15 +49,13 @@ export function MuscleBrowser() {
 /** The muscles left out on purpose, each with why and the charted ones to look at; loaded when opened. */
 function LeftOutMuscles() {
   const dataset = useAppStore((s) => s.dataset);
-  const [list, setList] = useState<readonly UnchartedMuscle[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const load = () => {
-    if (list) return;
-    setFailed(false);
-    loadUncharted().then(setList, () => setFailed(true));
-  };
+  const [opened, setOpened] = useState(false);
+  const { value: list, failed } = useLazyChunk(unchartedChunk, opened);
   return (
-    <details className="uncharted" onToggle={(event) => event.currentTarget.open && load()}>
+    <details
+      className="uncharted"
+      onToggle={(event) => event.currentTarget.open && setOpened(true)}
+    >
       <summary>Not charted, and why</summary>
       {failed ? (
         <p role="alert">The list could not be loaded. Reload the page to try again.</p>

@@ -3,30 +3,20 @@
  * skin area (data/nerves), and whether a likely muscle can press on a nerve. A pain that follows
  * a dermatome may come from the nerve, not the muscle; the note says so and when to see someone.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { fitsFrom, matchNerves, type NerveMaps, type TerritoryMatch } from '../core/nerveMatch.ts';
 import { listWords } from '../core/rank-explanation.ts';
-import { loadNerveMaps, loadedNerveMaps } from '../state/nerveMaps.ts';
+import { nerveMapsChunk } from '../state/nerveMaps.ts';
+import { useLazyChunk } from '../state/lazyChunk.ts';
 import { qualityLabels, type PainQuality } from '../core/painDetails.ts';
 
 const shownAreas = 2;
 
 /** The maps, loaded on first use; null until then (and when their chunk cannot load). */
 export function useNerveMaps(): NerveMaps | null {
-  const [maps, setMaps] = useState<NerveMaps | null>(loadedNerveMaps);
-  useEffect(() => {
-    let live = true;
-    // the note and the map key are extras: without their chunk (offline before it was cached)
-    // they are left out
-    loadNerveMaps().then(
-      (loaded) => live && setMaps(loaded),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return maps;
+  // the note and the map key are extras: without their chunk (offline before it was cached)
+  // they are left out
+  return useLazyChunk(nerveMapsChunk).value;
 }
 
 function areaName(match: TerritoryMatch): string {

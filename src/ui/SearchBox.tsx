@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { selectAndFrame, useAppStore } from '../state/store.ts';
 import type { MuscleRecord } from '../core/schema.ts';
 import { findUncharted, type UnchartedMuscle } from '../core/uncharted.ts';
-import { loadUncharted } from '../state/uncharted.ts';
+import { unchartedChunk } from '../state/uncharted.ts';
+import { useLazyChunk } from '../state/lazyChunk.ts';
 
 const maxResults = 8;
 
@@ -22,7 +23,12 @@ export function SearchBox() {
     () => (dataset && query.trim() ? dataset.findMuscles(query).slice(0, maxResults) : []),
     [dataset, query],
   );
-  const uncharted = useUncharted(results.length === 0 && query.trim().length > 0);
+  // loaded the first time a search finds no charted muscle; offline before it was cached, the
+  // search still says "no muscle matches"
+  const uncharted = useLazyChunk(
+    unchartedChunk,
+    results.length === 0 && query.trim().length > 0,
+  ).value;
   const leftOut = results.length === 0 && uncharted ? findUncharted(uncharted, query) : null;
   const options: readonly MuscleRecord[] = useMemo(
     () =>
@@ -137,22 +143,4 @@ function LeftOutNote({ id, muscle }: { readonly id: string; readonly muscle: Unc
       {unchartedSentence(muscle)} Charted muscles to look at instead:
     </p>
   );
-}
-
-/** The left-out muscles, loaded the first time a search finds no charted one. */
-function useUncharted(wanted: boolean): readonly UnchartedMuscle[] | null {
-  const [list, setList] = useState<readonly UnchartedMuscle[] | null>(null);
-  useEffect(() => {
-    if (!wanted || list) return;
-    let live = true;
-    // offline before the chunk was cached: the search still says "no muscle matches"
-    loadUncharted().then(
-      (loaded) => live && setList(loaded),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, [wanted, list]);
-  return list;
 }
