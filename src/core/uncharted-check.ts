@@ -7,7 +7,7 @@ import { describeIssues, joinPath } from './issues.ts';
 import { searchable } from './assemble.ts';
 import { didYouMean } from './suggest.ts';
 import { Source, type MuscleRecord } from './schema.ts';
-import type { UnchartedMuscles } from './uncharted.ts';
+import { namesOf, type UnchartedMuscles } from './uncharted.ts';
 
 const snakeId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
 
@@ -55,7 +55,7 @@ export function checkUnchartedMuscles(
   const leftOutNames = new Map<string, string>();
   for (const [i, entry] of parsed.data.muscles.entries()) {
     const where = `${file}: muscles[${i}] (${entry.id})`;
-    for (const name of new Set([entry.id, entry.name, ...entry.aliases].map(searchable))) {
+    for (const name of new Set(namesOf(entry).map(searchable))) {
       const owner = chartedNames.get(name);
       if (owner) errors.push(`${where}: "${name}" names the charted muscle "${owner}"`);
       const other = leftOutNames.get(name);

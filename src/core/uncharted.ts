@@ -20,6 +20,11 @@ export interface UnchartedMuscles {
   readonly muscles: readonly UnchartedMuscle[];
 }
 
+/** Every name an entry answers to: its id, its name and its aliases. */
+export function namesOf(muscle: UnchartedMuscle): string[] {
+  return [muscle.id, muscle.name, ...muscle.aliases];
+}
+
 /** Shorter queries match too much ("ex", "fl") to say "this one is left out". */
 const shortestQuery = 3;
 
@@ -30,9 +35,7 @@ export function unchartedNamed(
 ): UnchartedMuscle | null {
   const wanted = searchable(name);
   return (
-    list.find((muscle) =>
-      [muscle.id, muscle.name, ...muscle.aliases].some((field) => searchable(field) === wanted),
-    ) ?? null
+    list.find((muscle) => namesOf(muscle).some((field) => searchable(field) === wanted)) ?? null
   );
 }
 
@@ -45,7 +48,7 @@ export function findUncharted(
   if (wanted.length < shortestQuery) return null;
   let best: { muscle: UnchartedMuscle; rank: number } | null = null;
   for (const muscle of list) {
-    for (const field of [muscle.id, muscle.name, ...muscle.aliases]) {
+    for (const field of namesOf(muscle)) {
       const rank = matchRank(field, wanted);
       if (rank !== null && (!best || rank < best.rank)) best = { muscle, rank };
     }
